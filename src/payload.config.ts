@@ -1,0 +1,65 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { th } from '@payloadcms/translations/languages/th'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { collections } from './collections'
+import { healthEndpoint } from './endpoints/health'
+import { migrations } from './migrations'
+import { bootstrapAdmin } from './server/bootstrapAdmin'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const isProduction = process.env.NODE_ENV === 'production'
+
+function secret(): string {
+  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+  if (isProduction) throw new Error('PAYLOAD_SECRET must be set in production')
+  return 'infogo-development-secret-not-for-production'
+}
+
+export default buildConfig({
+  secret: secret(),
+  serverURL: process.env.SERVER_URL || undefined,
+  telemetry: false,
+  admin: {
+    user: 'users',
+    importMap: { baseDir: path.resolve(dirname) },
+    meta: { titleSuffix: ' · admin.info.go.th', description: 'ระบบจัดการข้อมูลศูนย์ข้อมูลการติดต่อราชการ' },
+    dateFormat: 'd MMM yyyy HH:mm',
+  },
+  i18n: {
+    supportedLanguages: { th, en },
+    fallbackLanguage: 'th',
+  },
+  collections,
+  endpoints: [healthEndpoint],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: {
+      connectionString: process.env.DATABASE_URL,
+      max: Number(process.env.DATABASE_POOL_MAX || 10),
+    },
+    // Development and tests push the schema; production applies the committed migrations.
+    push: !isProduction,
+    migrationDir: path.resolve(dirname, 'migrations'),
+    prodMigrations: migrations,
+  }),
+  sharp,
+  upload: { limits: { fileSize: 10 * 1024 * 1024 } },
+  typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'payload-types.ts') },
+  graphQL: { disablePlaygroundInProduction: true },
+  plugins: [
+    nestedDocsPlugin({
+      collections: ['agencies'],
+      generateLabel: (_, doc) => String(doc.name ?? ''),
+    }),
+  ],
+  onInit: async (payload) => {
+    await bootstrapAdmin(payload)
+  },
+})

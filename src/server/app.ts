@@ -1,0 +1,91 @@
+import express, { type Express } from 'express'
+import type { Server } from 'node:http'
+import type { Payload } from 'payload'
+import { getPayload } from 'payload'
+
+import { ensureDatabase, type EmbeddedDatabase } from '../db/embedded'
+import { payloadRestHandler } from './payloadRest'
+import { closePayload } from './shutdown'
+
+export type InfogoServer = {
+  app: Express
+  payload: Payload
+  database: EmbeddedDatabase
+  listen: (port: number, host?: string) => Promise<Server>
+  close: () => Promise<void>
+}
+
+export type ServerOptions = {
+  /** Render the admin and the citizen site through Next (off in API-only tests). */
+  withNext?: boolean
+  dev?: boolean
+  /** Extra routes mounted before Payload and Next (Digital ID). */
+  mount?: (app: Express, payload: Payload) => Promise<void> | void
+}
+
+/**
+ * Builds the Express app: Payload's REST API under /api, then Next for /admin and the site.
+ * The database is embedded unless DATABASE_URL is set.
+ */
+export async function createInfogoServer(options: ServerOptions = {}): Promise<InfogoServer> {
+  const database = await ensureDatabase()
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config })
+  // A dropped connection (database restart, failover) must not crash the process: the pool
+  // reconnects on the next query and /api/health reports 503 meanwhile.
+  const pool = (payload.db as unknown as { pool?: { on: (event: string, fn: (err: Error) => void) => void } }).pool
+  pool?.on('error', (err) => payload.logger.warn(`database connection lost: ${err.message}`))
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY === 'true' ? true : 'loopback')
+
+  if (options.mount) await options.mount(app, payload)
+
+  const rest = payloadRestHandler(config)
+  // GraphQL stays with Next's generated route; everything else under /api is Payload REST.
+  app.use('/api', (req, res, next) => {
+    if (options.withNext && req.path.startsWith('/graphql')) return next()
+    rest(req, res).catch(next)
+  })
+
+  let nextClose: (() => Promise<void>) | undefined
+  if (options.withNext) {
+    const { default: next } = await import('next')
+    const nextApp = next({ dev: options.dev ?? false, dir: process.cwd() })
+    await nextApp.prepare()
+    const handle = nextApp.getRequestHandler()
+    app.get('/', (_req, res) => res.redirect('/admin'))
+    app.all('/{*splat}', (req, res) => handle(req, res))
+    nextClose = () => nextApp.close()
+  }
+
+  let server: Server | undefined
+  const sockets = new Set<import('node:net').Socket>()
+  return {
+    app,
+    payload,
+    database,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve) => {
+        server = app.listen(port, host, () => resolve(server as Server))
+        server.on('connection', (socket) => {
+          sockets.add(socket)
+          socket.on('close', () => sockets.delete(socket))
+        })
+      }),
+    close: async () => {
+      if (server) {
+        await new Promise<void>((resolve) => {
+          server!.close(() => resolve())
+          // Idle keep-alive connections would hold the close open.
+          server!.closeIdleConnections?.()
+          setTimeout(() => sockets.forEach((s) => s.destroy()), 5000).unref()
+        })
+      }
+      await nextClose?.().catch(() => undefined)
+      await closePayload(payload)
+      await database.stop()
+    },
+  }
+}
