@@ -26,6 +26,8 @@ export default buildConfig({
   secret: secret(),
   serverURL: process.env.SERVER_URL || undefined,
   telemetry: false,
+  // Tests keep the output to real problems.
+  logger: process.env.NODE_ENV === 'test' ? { options: { level: 'error' } } : undefined,
   admin: {
     user: 'users',
     importMap: { baseDir: path.resolve(dirname) },
