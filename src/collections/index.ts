@@ -1,10 +1,15 @@
 import { Agencies } from './Agencies'
+import { AuditLog } from './AuditLog'
+import { DelayNotices } from './DelayNotices'
 import { Manuals } from './Manuals'
+import { ManualTransitions } from './ManualTransitions'
 import { Media } from './Media'
+import { Notifications } from './Notifications'
 import { OtherServices } from './OtherServices'
 import { Processes } from './Processes'
+import { RoleTokens } from './RoleTokens'
 import { ServicePoints } from './ServicePoints'
 import { Tags } from './Tags'
 import { Users } from './Users'
 
-export const collections = [Agencies, ServicePoints, Tags, Processes, Manuals, OtherServices, Media, Users]
+export const collections = [Agencies, ServicePoints, Tags, Processes, Manuals, ManualTransitions, OtherServices, Media, Users, RoleTokens, AuditLog, DelayNotices, Notifications]

@@ -1,25 +1,132 @@
-import type { Access, CollectionConfig } from 'payload'
+import type {
+  Access,
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  CollectionBeforeOperationHook,
+  CollectionConfig,
+  FieldAccess,
+  Where,
+} from 'payload'
+import { APIError, Forbidden, ValidationError } from 'payload'
 
 import { anyOf, isSystemAdmin } from '../../access/predicates'
-import { agencyScopeWhere } from '../../access/scope'
-import { hasAnyRole, officerOf } from '../../access/user'
+import { agencyScopeWhere, inAgencyScope } from '../../access/scope'
+import { agencyIdOf, hasAnyRole, idOf, officerOf, rolesOf } from '../../access/user'
 import { label } from '../../fields/label'
-import { ROLE_LABELS, ROLES } from '../../lib/roles'
+import { localLoginAllowed } from '../../lib/localLogin'
+import { bilingual } from '../../lib/messages'
+import { AGENCY_FREE_ROLES, canGrantRole, changedRoles } from '../../lib/roleGrants'
+import { isRole, ROLE_LABELS, ROLES, type Role } from '../../lib/roles'
+import { clientIp, recordAudit } from '../AuditLog/record'
+import { redeemTokenEndpoint } from './redeemToken'
+import { removeFromAgencyEndpoint } from './removeFromAgency'
 
 const self: Access = ({ req }) => {
   const user = officerOf(req)
   return user ? { id: { equals: user.id } } : false
 }
 
-/** Central officers manage the users of their agency and its sub-units. */
-const readUsers: Access = async (args) => {
+/** Central officers manage the users of their agency and its sub-units; everyone reads themself. */
+const manageUsers: Access = async (args) => {
   if (isSystemAdmin(args.req)) return true
-  const own = self(args)
+  const own = (await self(args)) as boolean | Where
   if (!hasAnyRole(args.req, 'central-officer')) return own
-  return anyOf(own as never, await agencyScopeWhere(args.req))
+  return anyOf(own, await agencyScopeWhere(args.req))
 }
 
-const localLoginAllowed = () => process.env.NODE_ENV !== 'production' || process.env.LOCAL_LOGIN === 'true'
+const centralOrAdmin: FieldAccess = ({ req }) => isSystemAdmin(req) || hasAnyRole(req, 'central-officer')
+const selfOrAdmin: FieldAccess = ({ req, doc }) => isSystemAdmin(req) || (doc?.id !== undefined && String(doc.id) === String(officerOf(req)?.id))
+
+const rolesIn = (value: unknown): Role[] => (Array.isArray(value) ? value.filter(isRole) : [])
+
+const deny = (path: string, message: string): never => {
+  throw new ValidationError({ collection: 'users', errors: [{ path, message }] })
+}
+
+/** In production only Digital ID logs officers in (unless LOCAL_LOGIN=true). */
+const passwordLoginGate: CollectionBeforeOperationHook = ({ operation, args, req }) => {
+  if (['login', 'forgotPassword', 'resetPassword', 'unlock'].includes(operation) && !localLoginAllowed()) {
+    throw new APIError(
+      bilingual('การเข้าสู่ระบบด้วยรหัสผ่านปิดอยู่ กรุณาเข้าสู่ระบบด้วย Digital ID', 'Password login is off: log in with Digital ID'),
+      403,
+    )
+  }
+  // Only the account owner or a system admin changes an email address or a password.
+  if (operation === 'update' && req.user && !isSystemAdmin(req)) {
+    const data = (args as { data?: Record<string, unknown> }).data ?? {}
+    const id = (args as { id?: unknown }).id
+    const isSelf = id !== undefined && String(id) === String(req.user.id)
+    if (!isSelf && ('password' in data || 'email' in data)) throw new Forbidden(req.t)
+  }
+  return args
+}
+
+/**
+ * What a central officer may change about a user: roles they may grant, an agency and service
+ * point inside their scope, or removal from the agency (the account stays, unbound).
+ */
+const checkMembershipChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
+  if (!req.user || context.systemWrite || isSystemAdmin(req) || operation !== 'update') return data
+  const before = {
+    agency: idOf(originalDoc?.agency),
+    servicePoint: idOf(originalDoc?.servicePoint),
+    roles: rolesIn(originalDoc?.roles),
+  }
+  const after = {
+    agency: 'agency' in data ? idOf(data.agency) : before.agency,
+    servicePoint: 'servicePoint' in data ? idOf(data.servicePoint) : before.servicePoint,
+    roles: 'roles' in data ? rolesIn(data.roles) : before.roles,
+  }
+  const untouched =
+    String(after.agency) === String(before.agency) &&
+    String(after.servicePoint) === String(before.servicePoint) &&
+    changedRoles(before.roles, after.roles).length === 0
+  if (untouched) return data
+  if (!hasAnyRole(req, 'central-officer')) deny('roles', bilingual('ท่านไม่มีสิทธิ์เปลี่ยนบทบาทหรือหน่วยงาน', 'You may not change roles or agencies'))
+  if (before.roles.some((r) => AGENCY_FREE_ROLES.includes(r)))
+    deny('roles', bilingual('ผู้ใช้นี้จัดการได้เฉพาะผู้ดูแลระบบ', 'Only a system admin manages this user'))
+
+  // Removal: the Digital ID account stays, but nothing ties it to the agency any more.
+  if (after.agency === null) {
+    data.agency = null
+    data.servicePoint = null
+    data.roles = []
+    return data
+  }
+  if (!(await inAgencyScope(req, after.agency)))
+    deny('agency', bilingual('ไม่สามารถเลือกหน่วยงานนอกสังกัดของท่านได้', 'You may not choose an agency outside your own'))
+  const target = { inScope: true, ownAgency: String(after.agency) === String(agencyIdOf(req)) }
+  for (const role of changedRoles(before.roles, after.roles)) {
+    if (!canGrantRole(rolesOf(req), role, target))
+      deny('roles', bilingual(`ท่านไม่มีสิทธิ์มอบหรือถอนบทบาท "${ROLE_LABELS[role].th}"`, `You may not grant or remove the role "${ROLE_LABELS[role].en}"`))
+  }
+  if (after.servicePoint !== null) {
+    const point = await req.payload.findByID({ collection: 'service-points', id: after.servicePoint as never, depth: 0, overrideAccess: true, req, disableErrors: true })
+    if (!point || String(idOf(point.agency)) !== String(after.agency))
+      deny('servicePoint', bilingual('จุดบริการต้องอยู่ในหน่วยงานของผู้ใช้', 'The service point must belong to the user’s agency'))
+  }
+  return data
+}
+
+/** Role changes and removals go to the audit log (token redemption logs itself). */
+const auditMembership: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+  if (operation !== 'update' || context.auditedAs) return doc
+  const beforeRoles = rolesIn(previousDoc?.roles)
+  const afterRoles = rolesIn(doc.roles)
+  const beforeAgency = idOf(previousDoc?.agency)
+  const afterAgency = idOf(doc.agency)
+  const actor = req.user?.id ?? null
+  if (beforeAgency !== null && afterAgency === null) {
+    await recordAudit(req.payload, { action: 'removal', actor, targetUser: doc.id, agency: beforeAgency, details: { roles: beforeRoles } }, req)
+  } else if (changedRoles(beforeRoles, afterRoles).length || String(beforeAgency) !== String(afterAgency)) {
+    await recordAudit(
+      req.payload,
+      { action: 'role-change', actor, targetUser: doc.id, agency: afterAgency, details: { from: beforeRoles, to: afterRoles, fromAgency: beforeAgency } },
+      req,
+    )
+  }
+  return doc
+}
 
 /** เจ้าหน้าที่: officers, bound to an agency and roles by a one-time token (or by an admin). */
 export const Users: CollectionConfig = {
@@ -27,39 +134,58 @@ export const Users: CollectionConfig = {
   labels: { singular: label('ผู้ใช้งาน', 'User'), plural: label('จัดการรายละเอียดผู้ใช้งาน', 'Users') },
   admin: {
     useAsTitle: 'email',
-    defaultColumns: ['name', 'email', 'agency', 'roles'],
+    defaultColumns: ['name', 'email', 'agency', 'servicePoint', 'roles'],
     group: label('บัญชีผู้ใช้', 'Accounts'),
     listSearchableFields: ['name', 'email'],
   },
   auth: {
-    // Outside production the demo accounts log in with a password; in production only Digital ID.
-    disableLocalStrategy: localLoginAllowed() ? undefined : true,
+    // The local strategy stays configured in every environment, so the schema (and the
+    // migrations) are the same; production refuses password logins in passwordLoginGate.
     tokenExpiration: 8 * 60 * 60,
     useSessions: true,
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
   },
   access: {
-    read: readUsers,
+    read: manageUsers,
     create: ({ req }) => isSystemAdmin(req),
-    update: readUsers,
+    update: manageUsers,
     delete: ({ req }) => isSystemAdmin(req),
     admin: ({ req }) => Boolean(officerOf(req)),
   },
+  endpoints: [redeemTokenEndpoint, removeFromAgencyEndpoint],
+  hooks: {
+    beforeOperation: [passwordLoginGate],
+    beforeChange: [checkMembershipChange],
+    afterChange: [auditMembership],
+    afterLogin: [
+      async ({ user, req }) => {
+        await recordAudit(req.payload, { action: 'login', actor: user.id, targetUser: user.id, agency: idOf(user.agency), ip: clientIp(req), details: { method: 'password' } })
+      },
+    ],
+    afterLogout: [
+      async ({ req }) => {
+        if (req.user) await recordAudit(req.payload, { action: 'logout', actor: req.user.id, targetUser: req.user.id, ip: clientIp(req) })
+      },
+    ],
+  },
   fields: [
-    { name: 'name', type: 'text', label: label('ชื่อ-นามสกุล', 'Full name') },
+    { name: 'name', type: 'text', index: true, label: label('ชื่อ-นามสกุล', 'Full name') },
     {
       name: 'agency',
       type: 'relationship',
       relationTo: 'agencies',
       index: true,
       label: label('หน่วยงาน', 'Agency'),
-      access: { update: ({ req }) => isSystemAdmin(req) || hasAnyRole(req, 'central-officer') },
+      access: { create: ({ req }) => isSystemAdmin(req), update: centralOrAdmin },
     },
     {
       name: 'servicePoint',
       type: 'relationship',
       relationTo: 'service-points',
+      index: true,
       label: label('จุดบริการ', 'Service point'),
-      access: { update: ({ req }) => isSystemAdmin(req) || hasAnyRole(req, 'central-officer') },
+      access: { create: ({ req }) => isSystemAdmin(req), update: centralOrAdmin },
     },
     {
       name: 'roles',
@@ -67,7 +193,7 @@ export const Users: CollectionConfig = {
       hasMany: true,
       options: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
       label: label('บทบาท', 'Roles'),
-      access: { update: ({ req }) => isSystemAdmin(req) || hasAnyRole(req, 'central-officer') },
+      access: { create: ({ req }) => isSystemAdmin(req), update: centralOrAdmin },
       saveToJWT: true,
     },
     {
@@ -76,8 +202,9 @@ export const Users: CollectionConfig = {
       unique: true,
       index: true,
       label: label('รหัส Digital ID', 'Digital ID subject'),
-      admin: { readOnly: true },
-      access: { update: ({ req }) => isSystemAdmin(req) },
+      admin: { readOnly: true, position: 'sidebar' },
+      // Personal identifier: the owner and system admins only.
+      access: { read: selfOrAdmin, create: ({ req }) => isSystemAdmin(req), update: ({ req }) => isSystemAdmin(req) },
     },
   ],
 }
