@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, systemAdminOnly, sameAgency } from '../../access/predicates'
 import { label } from '../../fields/label'
+import { legacyIdField } from '../../import/legacyIdField'
 import { provinceField } from '../../fields/province'
 import { bilingual } from '../../lib/messages'
 import { preventParentCycle } from '../../hooks/preventParentCycle'
@@ -32,6 +33,7 @@ export const Agencies: CollectionConfig = {
   defaultPopulate: { name: true, nameEn: true, kind: true, province: true, parent: true },
   hooks: { beforeChange: [preventParentCycle('agencies')] },
   fields: [
+    legacyIdField(),
     { name: 'name', type: 'text', required: true, label: label('ชื่อหน่วยงาน (ไทย)', 'Name (Thai)') },
     { name: 'nameEn', type: 'text', label: label('ชื่อหน่วยงาน (อังกฤษ)', 'Name (English)') },
     {

@@ -5,6 +5,7 @@ import { agencyScopeWhere } from '../../access/scope'
 import { hasAnyRole, officerOf } from '../../access/user'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
+import { legacyIdField } from '../../import/legacyIdField'
 import { DURATION_UNITS, totalDuration } from '../../lib/duration'
 import { bilingual } from '../../lib/messages'
 import { WORKFLOW_STATES } from '../../lib/workflowStates'
@@ -59,6 +60,7 @@ export const Manuals: CollectionConfig = {
     ],
   },
   fields: [
+    legacyIdField(),
     { name: 'title', type: 'text', required: true, index: true, label: label('ชื่อคู่มือ', 'Title') },
     {
       type: 'row',

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, createInOwnAgency, sameAgency } from '../../access/predicates'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
+import { legacyIdField } from '../../import/legacyIdField'
 
 const EDITORS = ['central-officer', 'manual-author', 'manual-reviewer'] as const
 
@@ -24,6 +25,7 @@ export const Processes: CollectionConfig = {
   },
   defaultPopulate: { name: true, agency: true, commonNames: true },
   fields: [
+    legacyIdField(),
     { name: 'name', type: 'text', required: true, index: true, label: label('ชื่อกระบวนงาน', 'Process name') },
     agencyField(),
     {

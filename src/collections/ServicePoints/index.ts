@@ -5,6 +5,7 @@ import { agencyScopeWhere, servicePointScopeIds } from '../../access/scope'
 import { hasAnyRole, officerOf } from '../../access/user'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
+import { legacyIdField } from '../../import/legacyIdField'
 import { provinceField } from '../../fields/province'
 import { preventParentCycle } from '../../hooks/preventParentCycle'
 import { isDistrictOf, isSubdistrictOf } from '../../lib/geography'
@@ -55,6 +56,7 @@ export const ServicePoints: CollectionConfig = {
   defaultPopulate: { name: true, agency: true, province: true, phone: true, visible: true, status: true },
   hooks: { beforeChange: [preventParentCycle('service-points')] },
   fields: [
+    legacyIdField(),
     { name: 'name', type: 'text', required: true, label: label('ชื่อจุดบริการ', 'Name') },
     { name: 'nameEn', type: 'text', label: label('ชื่อจุดบริการ (อังกฤษ)', 'Name (English)') },
     agencyField(),
