@@ -11,6 +11,8 @@ import sharp from 'sharp'
 import { collections } from './collections'
 import { healthEndpoint } from './endpoints/health'
 import { migrations } from './migrations'
+import { siteSearchPlugin } from './search/plugin'
+import { searchSchemaHook } from './search/schema'
 import { bootstrapAdmin } from './server/bootstrapAdmin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -50,6 +52,9 @@ export default buildConfig({
     push: !isProduction,
     migrationDir: path.resolve(dirname, 'migrations'),
     prodMigrations: migrations,
+    // Site search: pg_trgm, and the search table's tsvector columns and GIN indexes (src/search/schema.ts).
+    extensions: ['pg_trgm'],
+    afterSchemaInit: [searchSchemaHook],
   }),
   sharp,
   upload: { limits: { fileSize: 10 * 1024 * 1024 } },
@@ -60,6 +65,7 @@ export default buildConfig({
       collections: ['agencies'],
       generateLabel: (_, doc) => String(doc.name ?? ''),
     }),
+    siteSearchPlugin(),
   ],
   onInit: async (payload) => {
     await bootstrapAdmin(payload)
