@@ -1,4 +1,4 @@
-import type { Access, CollectionBeforeChangeHook, CollectionConfig, FieldAccess, PayloadRequest, Where } from 'payload'
+import type { Access, CollectionBeforeChangeHook, CollectionConfig, PayloadRequest, Where } from 'payload'
 import { ValidationError } from 'payload'
 
 import { isSystemAdmin } from '../../access/predicates'
@@ -39,7 +39,7 @@ const readUpdateDelete: Access = async ({ req }) => (isSystemAdmin(req) ? true :
 const create: Access = ({ req }) => isSystemAdmin(req) || hasAnyRole(req, 'central-officer')
 
 /** The code itself: the system admins and the central officers who may hand this token out. */
-const readCode: FieldAccess = async ({ req, doc }) => {
+export const mayReadCode = async (req: PayloadRequest, doc: Record<string, any> | undefined): Promise<boolean> => {
   if (isSystemAdmin(req)) return true
   if (!doc || !hasAnyRole(req, 'central-officer') || !isRole(doc.role)) return false
   const agency = idOf(doc.agency)
@@ -135,10 +135,12 @@ export const RoleTokens: CollectionConfig = {
   endpoints: [refreshRoleTokenEndpoint],
   hooks: {
     beforeChange: [issueCode],
-    // Decrypt before the field pass: the cipher is hidden and the code's read access then decides who sees it.
-    beforeRead: [
-      ({ doc, req }) => {
-        if (doc?.codeCipher) doc.code = decryptRoleTokenCode(String(doc.codeCipher), req.payload.secret)
+    // The cipher is a hidden field, gone from `doc` by now: fetch it for the readers allowed the code.
+    afterRead: [
+      async ({ doc, req }) => {
+        if (!doc?.id || !(await mayReadCode(req, doc))) return doc
+        const row = await req.payload.db.findOne<{ codeCipher?: string }>({ collection: 'role-tokens', where: { id: { equals: doc.id } }, req })
+        doc.code = row?.codeCipher ? decryptRoleTokenCode(String(row.codeCipher), req.payload.secret) : null
         return doc
       },
     ],
@@ -171,7 +173,7 @@ export const RoleTokens: CollectionConfig = {
       type: 'text',
       virtual: true,
       label: label('รหัส Token', 'Code'),
-      access: { read: readCode, create: () => false, update: () => false },
+      access: { create: () => false, update: () => false },
       admin: { readOnly: true, components: { Cell: '/components/RoleTokens/CodeCell#CodeCell', Field: '/components/RoleTokens/CodeField#CodeField' } },
     },
     { name: 'codeHash', type: 'text', unique: true, index: true, hidden: true },

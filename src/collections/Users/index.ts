@@ -160,12 +160,12 @@ export const Users: CollectionConfig = {
     afterChange: [auditMembership],
     afterLogin: [
       async ({ user, req }) => {
-        await recordAudit(req.payload, { action: 'login', actor: user.id, targetUser: user.id, agency: idOf(user.agency), ip: clientIp(req), details: { method: 'password' } })
+        await recordAudit(req.payload, { action: 'login', actor: user.id, targetUser: user.id, agency: idOf(user.agency), ip: clientIp(req), details: { method: 'password' } }, req)
       },
     ],
     afterLogout: [
       async ({ req }) => {
-        if (req.user) await recordAudit(req.payload, { action: 'logout', actor: req.user.id, targetUser: req.user.id, ip: clientIp(req) })
+        if (req.user) await recordAudit(req.payload, { action: 'logout', actor: req.user.id, targetUser: req.user.id, ip: clientIp(req) }, req)
       },
     ],
   },
