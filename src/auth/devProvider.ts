@@ -35,6 +35,7 @@ async function createProvider(issuer: string, secret: string): Promise<Provider>
     // Put name and email into the ID token itself, as Digital ID does.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    ttl: { Interaction: 15 * 60, Session: 8 * 60 * 60, Grant: 8 * 60 * 60, AccessToken: 10 * 60, IdToken: 10 * 60, AuthorizationCode: 60 },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${DEV_PROVIDER_PATH}/interaction/${interaction.uid}` },
     // A first-party development client: consent is implied.

@@ -3,6 +3,7 @@ import type { Server } from 'node:http'
 import type { Payload } from 'payload'
 import { getPayload } from 'payload'
 
+import { mountDigitalId } from '../auth/digitalId'
 import { ensureDatabase, type EmbeddedDatabase } from '../db/embedded'
 import { payloadRestHandler } from './payloadRest'
 import { closePayload } from './shutdown'
@@ -41,6 +42,8 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
   app.set('trust proxy', process.env.TRUST_PROXY === 'true' ? true : 'loopback')
 
   if (options.mount) await options.mount(app, payload)
+  // Digital ID login (and the local OpenID provider in development) before Payload's /api.
+  mountDigitalId(app, payload)
 
   const rest = payloadRestHandler(config)
   // GraphQL stays with Next's generated route; everything else under /api is Payload REST.
