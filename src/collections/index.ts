@@ -1,6 +1,9 @@
 import { Agencies } from './Agencies'
 import { AuditLog } from './AuditLog'
 import { DelayNotices } from './DelayNotices'
+import { ExtraHolidays } from './ExtraHolidays'
+import { LicenceReports } from './LicenceReports'
+import { LicenceUnlockRequests } from './LicenceUnlockRequests'
 import { Manuals } from './Manuals'
 import { ManualTransitions } from './ManualTransitions'
 import { Media } from './Media'
@@ -12,4 +15,4 @@ import { ServicePoints } from './ServicePoints'
 import { Tags } from './Tags'
 import { Users } from './Users'
 
-export const collections = [Agencies, ServicePoints, Tags, Processes, Manuals, ManualTransitions, OtherServices, Media, Users, RoleTokens, AuditLog, DelayNotices, Notifications]
+export const collections = [Agencies, ServicePoints, Tags, Processes, Manuals, ManualTransitions, OtherServices, Media, Users, RoleTokens, AuditLog, DelayNotices, Notifications, LicenceReports, LicenceUnlockRequests, ExtraHolidays]

@@ -282,7 +282,7 @@ export function unlockRequestBlockedReason(state: PeriodState): string | null {
 // Rollups
 // ---------------------------------------------------------------------------------------------
 
-export const addCounts = (a: LicenceCounts, b: Partial<Record<LicenceCountField, unknown>>): LicenceCounts =>
+export const addCounts = (a: LicenceCounts, b: Partial<Record<LicenceCountField, unknown>> | Record<string, unknown>): LicenceCounts =>
   Object.fromEntries(LICENCE_COUNT_FIELDS.map((f) => [f, a[f] + (Number(b[f]) || 0)])) as LicenceCounts
 
 /**

@@ -6,6 +6,7 @@ import { legacyIdField } from '../../import/legacyIdField'
 import { provinceField } from '../../fields/province'
 import { bilingual } from '../../lib/messages'
 import { preventParentCycle } from '../../hooks/preventParentCycle'
+import { licenceReportingByField } from '../LicenceReports/reportingRight'
 
 export const AGENCY_KINDS = [
   { value: 'ministry', label: label('กระทรวง', 'Ministry') },
@@ -57,6 +58,7 @@ export const Agencies: CollectionConfig = {
       ],
     },
     provinceField(),
+    licenceReportingByField,
     { name: 'address', type: 'textarea', label: label('ที่อยู่', 'Address') },
     {
       type: 'row',
