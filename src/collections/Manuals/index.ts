@@ -5,6 +5,8 @@ import { agencyScopeWhere } from '../../access/scope'
 import { hasAnyRole, officerOf } from '../../access/user'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
+import { withBilingualRequired } from '../../fields/required'
+import { citizenReadDefaults } from '../../hooks/citizenReads'
 import { legacyIdField } from '../../import/legacyIdField'
 import { DURATION_UNITS, totalDuration } from '../../lib/duration'
 import { bilingual } from '../../lib/messages'
@@ -40,7 +42,9 @@ export const Manuals: CollectionConfig = {
     read,
     readVersions: async (args) => {
       const result = await read(args)
-      return result === true || !officerOf(args.req) ? result : anyOf(seesEverything(args.req), await agencyScopeWhere(args.req))
+      // Citizens get no version history: drafts and revisions in review live there.
+      if (!officerOf(args.req)) return false
+      return result === true ? result : anyOf(seesEverything(args.req), await agencyScopeWhere(args.req))
     },
     create: createInOwnAgency(['manual-author', 'central-officer']),
     update: sameAgency(['manual-author', 'manual-reviewer', 'central-officer']),
@@ -48,6 +52,8 @@ export const Manuals: CollectionConfig = {
   },
   defaultPopulate: { title: true, agency: true, process: true, revision: true, workflowState: true, publishedAt: true },
   hooks: {
+    // Citizens read the published revision; their lists leave out the rich-text body and the join.
+    beforeOperation: [citizenReadDefaults({ conditions: false, servicePoints: false })],
     beforeChange: [
       ({ data }) => {
         if (data && Array.isArray(data.steps)) {
@@ -59,7 +65,7 @@ export const Manuals: CollectionConfig = {
       },
     ],
   },
-  fields: [
+  fields: withBilingualRequired([
     legacyIdField(),
     { name: 'title', type: 'text', required: true, index: true, label: label('ชื่อคู่มือ', 'Title') },
     {
@@ -221,6 +227,15 @@ export const Manuals: CollectionConfig = {
       type: 'array',
       label: label('ค่าธรรมเนียม', 'Fees'),
       admin: { condition: (data) => !data?.noFee },
+      // The Act's template never leaves fees blank: either items with amounts, or "no fee" ticked.
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+        const rows = Array.isArray(value) ? value.length : 0
+        if (siblingData?.noFee && rows)
+          return bilingual('เลือก "ไม่มีค่าธรรมเนียม" แล้ว ต้องไม่มีรายการค่าธรรมเนียม', 'Remove the fee items or untick "No fee"')
+        if (!siblingData?.noFee && !rows)
+          return bilingual('กรุณาระบุค่าธรรมเนียม หรือเลือก "ไม่มีค่าธรรมเนียม"', 'List the fees or tick "No fee"')
+        return true
+      },
       fields: [
         { name: 'description', type: 'text', required: true, label: label('รายการ', 'Item') },
         {
@@ -265,5 +280,5 @@ export const Manuals: CollectionConfig = {
       label: label('จุดบริการที่ให้บริการ', 'Service points offering it'),
       defaultLimit: 50,
     },
-  ],
+  ]),
 }

@@ -3,8 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { anyone, createInOwnAgency, sameAgency } from '../../access/predicates'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
+import { withBilingualRequired } from '../../fields/required'
+import { MEDIA_MAX_BYTES, MEDIA_MIME_TYPES } from '../../lib/uploads'
+import { checkUploadedFile } from './uploadRules'
 
-export const MEDIA_MAX_BYTES = 10 * 1024 * 1024
+export { MEDIA_MAX_BYTES }
 
 /** Forms and attachments of manuals: PDF, Word and images only, at most 10 MB. */
 export const Media: CollectionConfig = {
@@ -19,16 +22,11 @@ export const Media: CollectionConfig = {
   },
   upload: {
     staticDir: process.env.MEDIA_DIR || 'media',
-    mimeTypes: [
-      'application/pdf',
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'image/png',
-      'image/jpeg',
-      'image/webp',
-    ],
+    mimeTypes: MEDIA_MIME_TYPES,
   },
-  fields: [
+  hooks: { beforeOperation: [checkUploadedFile] },
+  fields: withBilingualRequired([
     { name: 'alt', type: 'text', label: label('คำอธิบาย', 'Description') },
     agencyField(),
-  ],
+  ]),
 }

@@ -5,6 +5,8 @@ import { agencyScopeWhere } from '../../access/scope'
 import { officerOf } from '../../access/user'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
+import { withBilingualRequired } from '../../fields/required'
+import { citizenReadDefaults } from '../../hooks/citizenReads'
 
 const EDITORS = ['central-officer', 'manual-author', 'manual-reviewer'] as const
 
@@ -32,7 +34,9 @@ export const OtherServices: CollectionConfig = {
     delete: sameAgency(['central-officer']),
   },
   defaultPopulate: { title: true, agency: true },
-  fields: [
+  // Citizens read the published version, even when asking for drafts.
+  hooks: { beforeOperation: [citizenReadDefaults({})] },
+  fields: withBilingualRequired([
     { name: 'title', type: 'text', required: true, index: true, label: label('ชื่อบริการ', 'Title') },
     agencyField(),
     { name: 'description', type: 'textarea', required: true, label: label('รายละเอียดบริการ', 'Description') },
@@ -46,5 +50,5 @@ export const OtherServices: CollectionConfig = {
       ],
     },
     { name: 'contact', type: 'text', label: label('ติดต่อสอบถาม', 'Contact') },
-  ],
+  ]),
 }

@@ -4,6 +4,7 @@ import { anyone, createInOwnAgency, sameAgency } from '../../access/predicates'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
 import { legacyIdField } from '../../import/legacyIdField'
+import { withBilingualRequired } from '../../fields/required'
 
 const EDITORS = ['central-officer', 'manual-author', 'manual-reviewer'] as const
 
@@ -24,7 +25,7 @@ export const Processes: CollectionConfig = {
     delete: sameAgency(['central-officer']),
   },
   defaultPopulate: { name: true, agency: true, commonNames: true },
-  fields: [
+  fields: withBilingualRequired([
     legacyIdField(),
     { name: 'name', type: 'text', required: true, index: true, label: label('ชื่อกระบวนงาน', 'Process name') },
     agencyField(),
@@ -44,5 +45,5 @@ export const Processes: CollectionConfig = {
       label: label('หมวดหมู่ / กลุ่มผู้ใช้ / ป้ายคำ', 'Categories, user groups and tags'),
     },
     { name: 'legalBasis', type: 'textarea', label: label('กฎหมายที่ให้อำนาจ', 'Legal basis') },
-  ],
+  ]),
 }

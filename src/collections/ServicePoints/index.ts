@@ -9,8 +9,14 @@ import { legacyIdField } from '../../import/legacyIdField'
 import { provinceField } from '../../fields/province'
 import { preventParentCycle } from '../../hooks/preventParentCycle'
 import { isDistrictOf, isSubdistrictOf } from '../../lib/geography'
+import { withBilingualRequired } from '../../fields/required'
 import { bilingual } from '../../lib/messages'
+import { duplicateDetailRows, isPinned } from '../../lib/pinning'
 import { isValidLatitude, isValidLongitude, isValidTime, WEEKDAYS } from '../../lib/servicePoint'
+import { nearbyEndpoint } from './endpoints'
+import { hideUnreadablePinDetails, hideUnreadablePinnedManuals } from './pinning'
+
+const present = (v: unknown) => v !== null && v !== undefined && v !== ''
 
 /** A service point is public while it is visible ("การแสดงผล") and not closed. */
 export const PUBLIC_SERVICE_POINT: Where = {
@@ -53,9 +59,11 @@ export const ServicePoints: CollectionConfig = {
     update,
     delete: sameAgency(['central-officer']),
   },
-  defaultPopulate: { name: true, agency: true, province: true, phone: true, visible: true, status: true },
+  // Lean when another document populates a point: no opening hours, pins or details.
+  defaultPopulate: { name: true, agency: true, province: true, district: true, phone: true, location: true, visible: true, status: true },
   hooks: { beforeChange: [preventParentCycle('service-points')] },
-  fields: [
+  endpoints: [nearbyEndpoint],
+  fields: withBilingualRequired([
     legacyIdField(),
     { name: 'name', type: 'text', required: true, label: label('ชื่อจุดบริการ', 'Name') },
     { name: 'nameEn', type: 'text', label: label('ชื่อจุดบริการ (อังกฤษ)', 'Name (English)') },
@@ -132,19 +140,29 @@ export const ServicePoints: CollectionConfig = {
               name: 'lat',
               type: 'number',
               label: label('ละติจูด', 'Latitude'),
-              validate: (value: unknown) =>
-                value === null || value === undefined || isValidLatitude(Number(value))
+              validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+                if (!present(value))
+                  return present(siblingData?.lng)
+                    ? bilingual('กรุณาระบุละติจูดคู่กับลองจิจูด', 'Give the latitude together with the longitude')
+                    : true
+                return isValidLatitude(Number(value))
                   ? true
-                  : bilingual('ละติจูดต้องอยู่ในประเทศไทย (5.5 ถึง 20.5)', 'Latitude must be within Thailand (5.5 to 20.5)'),
+                  : bilingual('ละติจูดต้องอยู่ในประเทศไทย (5.5 ถึง 20.5)', 'Latitude must be within Thailand (5.5 to 20.5)')
+              },
             },
             {
               name: 'lng',
               type: 'number',
               label: label('ลองจิจูด', 'Longitude'),
-              validate: (value: unknown) =>
-                value === null || value === undefined || isValidLongitude(Number(value))
+              validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+                if (!present(value))
+                  return present(siblingData?.lat)
+                    ? bilingual('กรุณาระบุลองจิจูดคู่กับละติจูด', 'Give the longitude together with the latitude')
+                    : true
+                return isValidLongitude(Number(value))
                   ? true
-                  : bilingual('ลองจิจูดต้องอยู่ในประเทศไทย (97.3 ถึง 105.7)', 'Longitude must be within Thailand (97.3 to 105.7)'),
+                  : bilingual('ลองจิจูดต้องอยู่ในประเทศไทย (97.3 ถึง 105.7)', 'Longitude must be within Thailand (97.3 to 105.7)')
+              },
             },
           ],
         },
@@ -203,12 +221,14 @@ export const ServicePoints: CollectionConfig = {
       hasMany: true,
       index: true,
       label: label('คู่มือที่ให้บริการ (ปักหมุด)', 'Pinned manuals'),
+      hooks: { afterRead: [hideUnreadablePinnedManuals] },
       admin: { description: label('เชื่อมโยงกระบวนงาน: คู่มือสำหรับประชาชนที่จุดบริการนี้ให้บริการ', 'The citizen manuals this service point offers') },
     },
     {
       name: 'pinDetails',
       type: 'array',
       label: label('รายละเอียดเฉพาะจุดบริการ', 'Details at this location'),
+      hooks: { afterRead: [hideUnreadablePinDetails] },
       admin: {
         description: label(
           'เวลา เบอร์โทร หรือค่าธรรมเนียมที่ต่างจากคู่มือ สำหรับคู่มือที่ปักหมุดไว้',
@@ -216,11 +236,26 @@ export const ServicePoints: CollectionConfig = {
         ),
       },
       fields: [
-        { name: 'manual', type: 'relationship', relationTo: 'manuals', required: true, label: label('คู่มือ', 'Manual') },
+        {
+          name: 'manual',
+          type: 'relationship',
+          relationTo: 'manuals',
+          required: true,
+          label: label('คู่มือ', 'Manual'),
+          // Details belong to a pin: a detail row for a manual the point does not offer would mislead.
+          validate: (value: unknown, { data, path }: { data: Record<string, unknown>; path?: Array<string | number> }) => {
+            if (!isPinned(value, data?.manuals))
+              return bilingual('คู่มือนี้ยังไม่ได้ปักหมุดไว้ที่จุดบริการนี้', 'This manual is not pinned to this service point')
+            const rows = (data?.pinDetails as Array<{ manual?: unknown }>) ?? []
+            return duplicateDetailRows(rows).includes(Number(path?.[1]))
+              ? bilingual('มีรายละเอียดของคู่มือนี้แล้ว', 'This manual already has details at this location')
+              : true
+          },
+        },
         { name: 'hours', type: 'text', label: label('วันเวลาให้บริการ', 'Service hours') },
         { name: 'phone', type: 'text', label: label('โทรศัพท์', 'Phone') },
         { name: 'feeNote', type: 'text', label: label('หมายเหตุค่าธรรมเนียม', 'Fee note') },
       ],
     },
-  ],
+  ]),
 }
