@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { hasAnyRole } from './access/user'
 import { collections } from './collections'
+import { delayNoticeTasks } from './collections/DelayNotices/jobs'
 import { healthEndpoint } from './endpoints/health'
 import { openApiEndpoint } from './endpoints/openapi'
 import { fileTooLargeHandler } from './collections/Media/uploadRules'
@@ -46,6 +48,18 @@ export default buildConfig({
   collections,
   endpoints: [healthEndpoint, openApiEndpoint],
   editor: lexicalEditor(),
+  jobs: {
+    tasks: [...delayNoticeTasks],
+    // The crons start only where getPayload is asked for them (server.ts); tests run the queue
+    // themselves with payload.jobs.run().
+    autoRun: [{ cron: '* * * * *', allQueues: true }],
+    // Queueing, running and cancelling jobs over REST is for system admins only.
+    access: {
+      queue: ({ req }) => hasAnyRole(req, 'system-admin'),
+      run: ({ req }) => hasAnyRole(req, 'system-admin'),
+      cancel: ({ req }) => hasAnyRole(req, 'system-admin'),
+    },
+  },
   db: postgresAdapter({
     pool: {
       connectionString: process.env.DATABASE_URL,

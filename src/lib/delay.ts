@@ -45,10 +45,10 @@ export type AddWorkingDays = (from: Date, days: number) => Date
 
 export type StatedDuration = { totalDuration?: number | null; totalDurationUnit?: string | null }
 
-/** The manual's stated total time in working minutes, or null when the manual states none. */
+/** The manual's stated total time in working minutes, or null when it states none (a zero total is none). */
 export function statedWorkingMinutes({ totalDuration, totalDurationUnit }: StatedDuration): number | null {
   const unit = DURATION_UNITS.find((u) => u.value === totalDurationUnit)
-  if (!unit || typeof totalDuration !== 'number' || !Number.isFinite(totalDuration) || totalDuration < 0) return null
+  if (!unit || typeof totalDuration !== 'number' || !Number.isFinite(totalDuration) || totalDuration <= 0) return null
   return Math.round(totalDuration * unit.minutes)
 }
 

@@ -51,6 +51,7 @@ describe('decision due date from the manual stated time', () => {
     expect(decisionDueAt(friday, { totalDuration: null, totalDurationUnit: 'days' }, addWeekdays)).toBeNull()
     expect(decisionDueAt(friday, { totalDuration: 3, totalDurationUnit: 'weeks' }, addWeekdays)).toBeNull()
     expect(statedWorkingMinutes({ totalDuration: -1, totalDurationUnit: 'days' })).toBeNull()
+    expect(statedWorkingMinutes({ totalDuration: 0, totalDurationUnit: 'minutes' })).toBeNull()
     expect(statedWorkingMinutes({ totalDuration: 2, totalDurationUnit: 'days' })).toBe(840)
   })
 })
