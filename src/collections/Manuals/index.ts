@@ -11,6 +11,8 @@ import { legacyIdField } from '../../import/legacyIdField'
 import { DURATION_UNITS, totalDuration } from '../../lib/duration'
 import { bilingual } from '../../lib/messages'
 import { WORKFLOW_STATES } from '../../lib/workflowStates'
+import { manualEndpoints } from './endpoints'
+import { manualGuard } from './hooks'
 
 export const PUBLISHED_MANUAL = { _status: { equals: 'published' } } as const
 
@@ -38,13 +40,15 @@ export const Manuals: CollectionConfig = {
     listSearchableFields: ['title'],
   },
   versions: { drafts: { schedulePublish: false }, maxPerDoc: 100 },
+  endpoints: manualEndpoints,
   access: {
     read,
     readVersions: async (args) => {
       const result = await read(args)
       // Citizens get no version history: drafts and revisions in review live there.
       if (!officerOf(args.req)) return false
-      return result === true ? result : anyOf(seesEverything(args.req), await agencyScopeWhere(args.req))
+      // Version rows keep the manual's fields under `version.`.
+      return result === true ? result : anyOf(seesEverything(args.req), await agencyScopeWhere(args.req, 'version.agency'))
     },
     create: createInOwnAgency(['manual-author', 'central-officer']),
     update: sameAgency(['manual-author', 'manual-reviewer', 'central-officer']),
@@ -53,8 +57,10 @@ export const Manuals: CollectionConfig = {
   defaultPopulate: { title: true, agency: true, process: true, revision: true, workflowState: true, publishedAt: true },
   hooks: {
     // Citizens read the published revision; their lists leave out the rich-text body and the join.
-    beforeOperation: [citizenReadDefaults({ conditions: false, servicePoints: false })],
+    beforeOperation: [citizenReadDefaults({ conditions: false, servicePoints: false }), manualGuard.beforeOperation],
+    // The workflow guard first: only POST /api/manuals/:id/workflow (or a system write) moves a manual.
     beforeChange: [
+      manualGuard.beforeChange,
       ({ data }) => {
         if (data && Array.isArray(data.steps)) {
           const total = totalDuration(data.steps)

@@ -1,0 +1,63 @@
+import { addDataAndFileToRequest, APIError, type Endpoint, NotFound, ValidationError } from 'payload'
+
+import type { EndpointDoc } from '../../lib/openapi'
+import { MANUAL_ACTIONS } from '../../lib/workflow'
+import { runManualWorkflow, type WorkflowRefusal } from './workflow'
+
+/** A refusal as Payload's error body: `{ errors: [{ message, data? }] }`, field paths where they apply. */
+export function refusalError(collection: string, refusal: WorkflowRefusal): APIError {
+  if (refusal.missing?.length) {
+    return new ValidationError({ collection, errors: refusal.missing.map((m) => ({ path: m.path, message: m.message })) })
+  }
+  if (refusal.path && refusal.status === 400) {
+    return new ValidationError({ collection, errors: [{ path: refusal.path, message: refusal.message }] })
+  }
+  return new APIError(refusal.message, refusal.status, { code: refusal.code }, true)
+}
+
+export const workflowDoc: EndpointDoc = {
+  method: 'post',
+  path: '/manuals/{id}/workflow',
+  tags: ['manuals'],
+  summary: 'Move a manual revision one workflow step (ส่งตรวจสอบ / อนุมัติ / ส่งกลับแก้ไข / เพิ่ม Revision)',
+  description:
+    'submit: author, draft|rejected → pending-review (Act-required fields must be complete). approve: the agency manual reviewer, pending-review → pending-opdc; an OPDC officer, pending-opdc → published (supersedes the previous published revision). reject: the same approvers, with a comment, → rejected. new-revision: author, published → draft with revision + 1. 403: role or agency may not; 409: the action does not fit the state.',
+  parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+  requestBody: {
+    required: true,
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['action'],
+          properties: { action: { type: 'string', enum: [...MANUAL_ACTIONS] }, comment: { type: 'string' } },
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'The manual after the step (the revision in progress, or the published one)' },
+    400: { description: 'Unknown action, missing comment, or incomplete Act-required fields (each named by path)' },
+    403: { description: 'The role or agency may not take this step' },
+    409: { description: 'The action does not fit the current state' },
+  },
+}
+
+/** POST /api/manuals/:id/workflow { action, comment? } (../shared/API.md). */
+export const manualWorkflowEndpoint: Endpoint = {
+  path: '/:id/workflow',
+  method: 'post',
+  custom: { openapi: workflowDoc },
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    const body = (req.data ?? {}) as { action?: unknown; comment?: unknown }
+    const raw = String(req.routeParams?.id ?? '')
+    if (!/^\d+$/.test(raw)) throw new NotFound(req.t)
+    const id = Number(raw)
+    const outcome = await runManualWorkflow({ req, id, action: body.action, comment: body.comment })
+    if (!outcome.ok) throw refusalError('manuals', outcome)
+    return Response.json(outcome.doc)
+  },
+}
+
+export const manualEndpoints: Endpoint[] = [manualWorkflowEndpoint]
