@@ -208,14 +208,14 @@ export const Manuals: CollectionConfig = {
               type: 'number',
               defaultValue: 0,
               label: label('ฉบับจริง', 'Originals'),
-              validate: nonNegative('จำนวนต้องไม่ติดลบ', 'Must not be negative'),
+              validate: nonNegative('จำนวนฉบับจริงต้องไม่ติดลบ', 'Originals must not be negative'),
             },
             {
               name: 'copies',
               type: 'number',
               defaultValue: 0,
               label: label('สำเนา', 'Copies'),
-              validate: nonNegative('จำนวนต้องไม่ติดลบ', 'Must not be negative'),
+              validate: nonNegative('จำนวนสำเนาต้องไม่ติดลบ', 'Copies must not be negative'),
             },
           ],
         },
@@ -227,6 +227,10 @@ export const Manuals: CollectionConfig = {
       type: 'checkbox',
       defaultValue: false,
       label: label('ไม่มีค่าธรรมเนียม', 'No fee'),
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+        value && Array.isArray(siblingData?.fees) && siblingData.fees.length
+          ? bilingual('เลือก "ไม่มีค่าธรรมเนียม" แล้ว ต้องไม่มีรายการค่าธรรมเนียม', 'Remove the fee items or untick "No fee"')
+          : true,
     },
     {
       name: 'fees',
@@ -234,10 +238,9 @@ export const Manuals: CollectionConfig = {
       label: label('ค่าธรรมเนียม', 'Fees'),
       admin: { condition: (data) => !data?.noFee },
       // The Act's template never leaves fees blank: either items with amounts, or "no fee" ticked.
+      // (Checked here only while fees apply; the opposite case is checked on noFee, which is always shown.)
       validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
         const rows = Array.isArray(value) ? value.length : 0
-        if (siblingData?.noFee && rows)
-          return bilingual('เลือก "ไม่มีค่าธรรมเนียม" แล้ว ต้องไม่มีรายการค่าธรรมเนียม', 'Remove the fee items or untick "No fee"')
         if (!siblingData?.noFee && !rows)
           return bilingual('กรุณาระบุค่าธรรมเนียม หรือเลือก "ไม่มีค่าธรรมเนียม"', 'List the fees or tick "No fee"')
         return true
