@@ -21,6 +21,12 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { CodeCell as CodeCell_fbc415753d1ff6daadf94818b8318bfb } from '../../../components/RoleTokens/CodeCell'
+import { CodeField as CodeField_6755a0bba671ace948b6d1b733846ec7 } from '../../../components/RoleTokens/CodeField'
+import { TokenHelp as TokenHelp_fb0705f20a7c19d153bbb3e862dc1172 } from '../../../components/RoleTokens/TokenHelp'
+import { DueReports as DueReports_bde76877d6d2d5f1b9d662d8c8eaa971 } from '../../../components/LicenceReports/DueReports'
+import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
+import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -48,5 +54,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/RoleTokens/CodeCell#CodeCell": CodeCell_fbc415753d1ff6daadf94818b8318bfb,
+  "/components/RoleTokens/CodeField#CodeField": CodeField_6755a0bba671ace948b6d1b733846ec7,
+  "/components/RoleTokens/TokenHelp#TokenHelp": TokenHelp_fb0705f20a7c19d153bbb3e862dc1172,
+  "/components/LicenceReports/DueReports#DueReports": DueReports_bde76877d6d2d5f1b9d662d8c8eaa971,
+  "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
+  "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
