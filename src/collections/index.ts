@@ -12,7 +12,9 @@ import { OtherServices } from './OtherServices'
 import { Processes } from './Processes'
 import { RoleTokens } from './RoleTokens'
 import { ServicePoints } from './ServicePoints'
+import { SurveyQuestionSets } from './SurveyQuestionSets'
+import { SurveyResponses } from './SurveyResponses'
 import { Tags } from './Tags'
 import { Users } from './Users'
 
-export const collections = [Agencies, ServicePoints, Tags, Processes, Manuals, ManualTransitions, OtherServices, Media, Users, RoleTokens, AuditLog, DelayNotices, Notifications, LicenceReports, LicenceUnlockRequests, ExtraHolidays]
+export const collections = [Agencies, ServicePoints, Tags, Processes, Manuals, ManualTransitions, OtherServices, Media, Users, RoleTokens, AuditLog, DelayNotices, Notifications, SurveyQuestionSets, SurveyResponses, LicenceReports, LicenceUnlockRequests, ExtraHolidays]
