@@ -68,7 +68,7 @@ afterAll(async () => {
 
 let officers = 0
 /** An officer as the Local API sees them (access still enforced with overrideAccess: false). */
-async function officer(roles: string[], agency?: number) {
+async function officer(roles: string[], agency?: number | string) {
   const user = await t.payload.create({
     collection: 'users',
     data: { email: `domain-read-${++officers}@test.info.go.th`, password: 'test-password-1234', name: 'เจ้าหน้าที่', roles, agency } as never,
