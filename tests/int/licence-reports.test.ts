@@ -4,6 +4,7 @@
  * "Now" is moved with LICENCE_REPORT_NOW (read by the server on each request).
  */
 import { createAgencyTree, createProcess, createServicePoint } from '../helpers/fixtures'
+import { graphqlAs } from '../helpers/graphql'
 import { api, createOfficer, startTestServer, type TestServer } from '../helpers/server'
 
 let t: TestServer
@@ -92,6 +93,18 @@ describe('writing a report', () => {
         overrideAccess: false,
       }),
     ).rejects.toMatchObject({ status: 403 })
+  })
+
+  it('holds over GraphQL too: another unit may neither write nor read the report', async () => {
+    const create = (userId: number | null) =>
+      graphqlAs(t.payload, userId, `mutation { createLicenceReport(data: { servicePoint: ${sp1.id}, process: ${p2.id}, year: 2026, month: 3, received: 1, approved: 0, notApproved: 0, withdrawn: 0, pendingAtMonthEnd: 1, decidedLate: 0 }) { id } }`)
+    const bySp2: any = await create(o.sp2.user.id as number)
+    expect(bySp2.errors?.[0]?.message).toMatch(/reporting right/)
+    expect((await create(null)).errors).toBeTruthy()
+    const list: any = await graphqlAs(t.payload, o.sp2.user.id as number, '{ LicenceReports(limit: 100) { docs { id } } }')
+    expect(list.data.LicenceReports.docs.map((d: { id: number }) => d.id)).not.toContain(marchId)
+    const own: any = await graphqlAs(t.payload, o.sp1.user.id as number, '{ LicenceReports(limit: 100) { docs { id } } }')
+    expect(own.data.LicenceReports.docs.map((d: { id: number }) => d.id)).toContain(marchId)
   })
 
   it('refuses a process of another department', async () => {

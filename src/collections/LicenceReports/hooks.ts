@@ -155,6 +155,10 @@ export const guardLicenceReport: CollectionBeforeChangeHook = async ({ data, ori
   if (errors.length) throw new ValidationError({ collection: LICENCE_REPORTS, errors, req })
 
   const state = figures.state ?? 'draft'
+  if (state !== 'draft' && state !== 'submitted') {
+    throw invalid(req, 'state', bilingual('สถานะต้องเป็น draft หรือ submitted', 'state must be draft or submitted'))
+  }
+  data.state = state
   if (before?.state === 'submitted' && state !== 'submitted') {
     throw new LicenceRuleError(bilingual('รายงานที่ส่งแล้วกลับเป็นฉบับร่างไม่ได้', 'A submitted report cannot return to draft'), 409)
   }

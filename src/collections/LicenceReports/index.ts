@@ -93,7 +93,7 @@ export const LicenceReports: CollectionConfig = {
     {
       name: 'state',
       type: 'select',
-      required: true,
+      // Not `required`: GraphQL would then demand it on create; the default and the hook suffice.
       defaultValue: 'draft',
       index: true,
       label: label('สถานะ', 'State'),

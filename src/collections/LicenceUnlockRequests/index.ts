@@ -166,7 +166,7 @@ export const LicenceUnlockRequests: CollectionConfig = {
     {
       name: 'state',
       type: 'select',
-      required: true,
+      // Not `required`: GraphQL would then demand it on create; the hook sets it.
       defaultValue: 'requested',
       index: true,
       label: label('ผลการพิจารณา', 'Decision'),
