@@ -142,8 +142,9 @@ it('holds the same rules over GraphQL and the Local API', async () => {
 
 describe('password login', () => {
   const original = { NODE_ENV: process.env.NODE_ENV, LOCAL_LOGIN: process.env.LOCAL_LOGIN }
+  const env = process.env as Record<string, string | undefined>
   afterEach(() => {
-    process.env.NODE_ENV = original.NODE_ENV
+    env.NODE_ENV = original.NODE_ENV
     if (original.LOCAL_LOGIN === undefined) delete process.env.LOCAL_LOGIN
     else process.env.LOCAL_LOGIN = original.LOCAL_LOGIN
   })
@@ -153,7 +154,7 @@ describe('password login', () => {
     const credentials = { email: author.user.email, password: TEST_PASSWORD }
     expect((await api(t.baseUrl).post('/api/users/login', credentials)).status).toBe(200)
     // The gate is read per request, so switching the environment of this running server is enough.
-    process.env.NODE_ENV = 'production'
+    env.NODE_ENV = 'production'
     delete process.env.LOCAL_LOGIN
     const refused = await api(t.baseUrl).post('/api/users/login', credentials)
     expect(refused.status).toBe(403)

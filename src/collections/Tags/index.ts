@@ -1,6 +1,6 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, Where } from 'payload'
 
-import { anyone, isSystemAdmin, isOpdcOfficer } from '../../access/predicates'
+import { anyOf, anyone, isSystemAdmin, isOpdcOfficer } from '../../access/predicates'
 import { agencyScopeWhere } from '../../access/scope'
 import { hasAnyRole } from '../../access/user'
 import { agencyField } from '../../fields/agency'
@@ -20,16 +20,19 @@ const TAG_EDITORS = ['central-officer', 'manual-author', 'manual-reviewer'] as c
 
 /** OPDC and system admins keep the main catalog; officers add sub-catalog tags for their agency. */
 const create: Access = ({ req, data }) => {
-  if (isSystemAdmin(req) || isOpdcOfficer(req)) return true
-  if (!hasAnyRole(req, ...TAG_EDITORS)) return false
-  return !data || data.type === 'tag'
+  if (isSystemAdmin(req)) return true
+  const mainCatalog = !data || data.type !== 'tag' || !data.agency
+  const agencyTag = !data || data.type === 'tag'
+  return (isOpdcOfficer(req) && mainCatalog) || (hasAnyRole(req, ...TAG_EDITORS) && agencyTag)
 }
 
+/** An agency's own tags are that agency's; OPDC curates the main catalog and agency-less tags. */
+const OPDC_TAGS: Where = { or: [{ type: { not_equals: 'tag' } }, { agency: { exists: false } }] }
+
 const updateOrDelete: Access = async ({ req }) => {
-  if (isSystemAdmin(req) || isOpdcOfficer(req)) return true
-  if (!hasAnyRole(req, ...TAG_EDITORS)) return false
-  const scope = await agencyScopeWhere(req)
-  return scope ? { and: [{ type: { equals: 'tag' } }, scope] } : false
+  if (isSystemAdmin(req)) return true
+  const scope = hasAnyRole(req, ...TAG_EDITORS) ? await agencyScopeWhere(req) : false
+  return anyOf(isOpdcOfficer(req) && OPDC_TAGS, scope ? { and: [{ type: { equals: 'tag' } }, scope] } : false)
 }
 
 /** ป้ายคำและหมวดหมู่: one collection for the three kinds of tags. */
