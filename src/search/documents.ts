@@ -2,12 +2,13 @@
  * What the search index holds for each public document, and keeping it in step when something
  * it depends on changes (a process's common names, a service point pinning a manual).
  */
+import { createHash } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { idOf } from '../access/user'
 import { lexicalToText } from '../lib/lexical'
 import { compactText, indexTokens, normalizeThai } from '../lib/thaiText'
-import { SEARCH_SLUG } from './schema'
+import { SEARCH_SLUG, searchPool } from './schema'
 
 export const SEARCHABLE = ['manuals', 'other-services', 'service-points', 'agencies'] as const
 export type SearchableCollection = (typeof SEARCHABLE)[number]
@@ -45,10 +46,11 @@ export type SearchFields = {
   tokensTags: string
   tokensAgency: string
   tokensBody: string
-  headText: string
+  headKey: string
   bodyText: string
   priority: number
 }
+
 
 /** Is this document one citizens may see? (The same rules as the collections' public read.) */
 export function isPublic(collection: SearchableCollection, doc: Doc | null | undefined): boolean {
@@ -118,8 +120,31 @@ function manualBody(doc: Doc): string {
   return parts.filter((p) => typeof p === 'string' && p.trim()).join(' ')
 }
 
+const headKeyOf = (type: string, tokensTitle: string, tokensTags: string) =>
+  createHash('sha1').update(`${type}\n${tokensTitle}\n${tokensTags}`).digest('hex')
+
+/** Adds the document's head to search_heads unless an identical one is there (heads are content-addressed). */
+export async function ensureHead(req: PayloadRequest, fields: SearchFields & { headText: string }): Promise<void> {
+  await searchPool(req.payload).query(
+    `INSERT INTO search_heads (head_key, type, priority, title, tokens_title, tokens_tags, head_text, updated_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now()) ON CONFLICT (head_key) DO NOTHING`,
+    [fields.headKey, fields.type, fields.priority, fields.title, fields.tokensTitle, fields.tokensTags, fields.headText],
+  )
+}
+
+/** The row fields (without the head's own text) after making sure the head exists. */
+export async function searchRowData(req: PayloadRequest, collection: SearchableCollection, doc: Doc): Promise<SearchFields> {
+  const { headText, ...fields } = await buildSearchFields(req, collection, doc)
+  await ensureHead(req, { ...fields, headText })
+  return fields
+}
+
 /** The search fields of one public document (the published main document for drafts-enabled ones). */
-export async function buildSearchFields(req: PayloadRequest, collection: SearchableCollection, doc: Doc): Promise<SearchFields> {
+export async function buildSearchFields(
+  req: PayloadRequest,
+  collection: SearchableCollection,
+  doc: Doc,
+): Promise<SearchFields & { headText: string }> {
   const base = { type: RESULT_TYPE[collection], docId: Number(doc.id), priority: TYPE_PRIORITY[collection] }
   const finish = (f: {
     title: string
@@ -128,19 +153,22 @@ export async function buildSearchFields(req: PayloadRequest, collection: Searcha
     agency: Doc | null
     body: string
     provinces: Array<string | null | undefined>
-  }): SearchFields => {
+  }): SearchFields & { headText: string } => {
     const names = (f.names ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '')
     const tags = f.tags ?? []
     const bodyText = normalizeThai(f.body)
+    const tokensTitle = indexTokens(f.title, names)
+    const tokensTags = indexTokens(tags.map((t) => t.name), tags.map((t) => t.nameEn))
     return {
       ...base,
       title: f.title,
       ...agencyFields(f.agency),
       provinces: delimited(f.provinces),
       tagIds: delimited(tags.map((t) => t.id)),
-      tokensTitle: indexTokens(f.title, names),
-      tokensTags: indexTokens(tags.map((t) => t.name), tags.map((t) => t.nameEn)),
+      tokensTitle,
+      tokensTags,
       tokensBody: indexTokens(bodyText),
+      headKey: headKeyOf(base.type, tokensTitle, tokensTags),
       headText: [f.title, ...names].map(compactText).join(' '),
       bodyText: bodyText.slice(0, BODY_TEXT_LIMIT),
     }
@@ -219,7 +247,7 @@ export async function removeSearchRow(req: PayloadRequest, collection: Searchabl
 }
 
 async function writeSearchRow(req: PayloadRequest, collection: SearchableCollection, doc: Doc): Promise<void> {
-  const data = { ...(await buildSearchFields(req, collection, doc)), doc: { relationTo: collection, value: doc.id } }
+  const data = { ...(await searchRowData(req, collection, doc)), doc: { relationTo: collection, value: doc.id } }
   const existing = await req.payload.find({
     collection: SEARCH_SLUG as never,
     where: { and: [{ 'doc.relationTo': { equals: collection } }, { 'doc.value': { equals: doc.id } }] },

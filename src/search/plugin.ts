@@ -17,8 +17,8 @@ import { isSystemAdmin } from '../access/predicates'
 import { idOf } from '../access/user'
 import { siteSearchEndpoint } from '../endpoints/siteSearch'
 import { label } from '../fields/label'
-import { buildSearchFields, isPublic, refreshSearchRow, removeSearchRow, SEARCHABLE, type SearchableCollection } from './documents'
-import { ensureSearchSchema, SEARCH_SLUG } from './schema'
+import { isPublic, searchRowData, refreshSearchRow, removeSearchRow, SEARCHABLE, type SearchableCollection } from './documents'
+import { ensureSearchSchema, SEARCH_HEADS_SLUG, SEARCH_SLUG } from './schema'
 
 const readOnly = { readOnly: true }
 const tokenField = (name: string, th: string, en: string): Field => ({
@@ -58,9 +58,29 @@ const searchFields: Field[] = [
   tokenField('tokensTags', 'คำจากป้ายคำ', 'Tag words'),
   tokenField('tokensAgency', 'คำจากชื่อหน่วยงาน', 'Agency words'),
   tokenField('tokensBody', 'คำจากเนื้อหา', 'Body words'),
-  { name: 'headText', type: 'textarea', label: label('ชื่อสำหรับเทียบคำพิมพ์ผิด', 'Names for typo matching'), admin: readOnly },
+  { name: 'headKey', type: 'text', label: label('กลุ่มชื่อ', 'Head key'), admin: readOnly },
   { name: 'bodyText', type: 'textarea', label: label('เนื้อหาสำหรับข้อความตัวอย่าง', 'Text for snippets'), admin: readOnly },
 ]
+
+/**
+ * search_heads: one row per distinct head (type, title words, common names, tags), ranked before
+ * the documents that share it are listed. Written by the search hooks with SQL; nobody edits it.
+ */
+const SearchHeads: CollectionConfig = {
+  slug: SEARCH_HEADS_SLUG,
+  labels: { singular: label('กลุ่มชื่อค้นหา', 'Search head'), plural: label('กลุ่มชื่อค้นหา', 'Search heads') },
+  admin: { hidden: true, useAsTitle: 'title' },
+  access: { read: ({ req }) => isSystemAdmin(req), create: () => false, update: () => false, delete: () => false },
+  fields: [
+    { name: 'headKey', type: 'text', required: true, unique: true },
+    { name: 'type', type: 'text', required: true },
+    { name: 'priority', type: 'number' },
+    { name: 'title', type: 'text' },
+    { name: 'tokensTitle', type: 'textarea' },
+    { name: 'tokensTags', type: 'textarea' },
+    { name: 'headText', type: 'textarea' },
+  ],
+}
 
 /** Service points leave the index when hidden or closed; pinned manuals' provinces follow them. */
 const servicePointChanged: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
@@ -103,7 +123,7 @@ export const siteSearchPlugin = (): Plugin => (incoming: Config) => {
     beforeSync: async ({ collectionSlug, originalDoc, req, searchDoc }) => {
       // A draft is never written (syncDrafts false): don't spend queries building it.
       if (originalDoc?._status === 'draft') return searchDoc
-      const fields = await buildSearchFields(req, collectionSlug as SearchableCollection, originalDoc)
+      const fields = await searchRowData(req, collectionSlug as SearchableCollection, originalDoc)
       return { ...searchDoc, ...fields }
     },
     searchOverrides: {
@@ -129,7 +149,7 @@ export const siteSearchPlugin = (): Plugin => (incoming: Config) => {
   const onInit = config.onInit
   return {
     ...config,
-    collections,
+    collections: [...collections, SearchHeads],
     endpoints: [...(config.endpoints ?? []), siteSearchEndpoint],
     onInit: async (payload) => {
       await ensureSearchSchema(payload)

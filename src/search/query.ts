@@ -1,13 +1,10 @@
 /**
- * The ranking query over the `search` table, in parameterised SQL.
+ * The ranking query over the search tables, in parameterised SQL (see siteSearch for the tiers).
  *
- * Matching: every query word must occur somewhere in the document (a prefix match, so a word
- * typed halfway still counts), or the names must be close in trigrams (typos, words run
- * together differently). Only when that finds nothing are the words relaxed to "any of them",
- * looked up in titles, common names, tags and agency names (not body text, which would match
- * nearly everything).
- * Score: ts_rank with title and common names (A) above tags (B) above agency (C) above body (D),
- * plus trigram word similarity of the names, plus a small preference for manuals.
+ * Words match by prefix (a word typed halfway still counts); trigram word similarity of the names
+ * catches typos and words run together differently. Score: ts_rank with title and common names
+ * (A) above tags (B) above agency (C) above body (D), plus trigram similarity of the names, plus
+ * a small preference for manuals. Ties (the same process at many agencies) go by id.
  */
 import type { Pool } from 'pg'
 
@@ -57,7 +54,9 @@ type Row = {
   score: number
 }
 
-/** Filters shared by every tier; parameters from $5 on. */
+type Head = { head_key: string; score: number; exact: boolean }
+
+/** Filters on the document rows; parameters appended to `params`. */
 function filterSql(query: SiteSearchQuery, params: unknown[]): string {
   const where: string[] = []
   if (query.type) {
@@ -79,19 +78,53 @@ function filterSql(query: SiteSearchQuery, params: unknown[]): string {
   return where.length ? ` AND ${where.join(' AND ')}` : ''
 }
 
-const SCORE = `(ts_rank('{0.05, 0.2, 0.4, 1.0}', s.fts_head, $1::tsquery) * 10
-  + CASE WHEN s.fts_all @@ $1::tsquery THEN 0.5 ELSE 0 END
-  + word_similarity($2, s.head_text) * 2
-  + COALESCE(s.priority, 0) * 0.01)`
+const WEIGHTS = `'{0.05, 0.2, 0.4, 1.0}'`
 
-async function runTier(pool: Pool, query: SiteSearchQuery, tsquery: string, match: 'all' | 'head'): Promise<Row[]> {
-  const params: unknown[] = [tsquery, compactText(query.q), query.limit, (query.page - 1) * query.limit]
+/**
+ * The heads (distinct title / common names / tags) that match: every word (exact) or close in
+ * trigrams to the whole query (typos, different spacing). Scored once per head, however many
+ * documents share it.
+ */
+async function matchingHeads(pool: Pool, query: SiteSearchQuery, tsquery: string): Promise<Head[]> {
+  const params: unknown[] = [tsquery, compactText(query.q)]
+  let typeFilter = ''
+  if (query.type) {
+    params.push(query.type)
+    typeFilter = ` AND h.type = $${params.length}`
+  }
+  const { rows } = await pool.query<Head>(
+    `SELECT h.head_key,
+            ts_rank(${WEIGHTS}, h.fts_head, $1::tsquery) * 10 + word_similarity($2, h.head_text) * 2
+              + COALESCE(h.priority, 0) * 0.01 AS score,
+            h.fts_head @@ $1::tsquery AS exact
+     FROM search_heads h
+     WHERE (h.fts_head @@ $1::tsquery OR $2 <% h.head_text)${typeFilter}`,
+    params,
+  )
+  return rows
+}
+
+/**
+ * One page of documents: those under the given heads (with the head's score) and, when
+ * `rowTsquery` is given, those whose words are spread over head, agency and body (ranked on
+ * the whole weighted vector, below head matches of the same strength). Returns the total too.
+ */
+async function pageOf(pool: Pool, query: SiteSearchQuery, heads: Head[], rowTsquery: string | null): Promise<Row[]> {
+  const params: unknown[] = [heads.map((h) => h.head_key), heads.map((h) => Number(h.score)), query.limit, (query.page - 1) * query.limit]
   const filters = filterSql(query, params)
-  const vector = match === 'all' ? 's.fts_all' : 's.fts_head'
-  const matchSql = `(${vector} @@ $1::tsquery OR $2 <% s.head_text)`
+  let rowMatches = ''
+  if (rowTsquery) {
+    params.push(rowTsquery)
+    const q = `$${params.length}::tsquery`
+    rowMatches = `
+      UNION ALL
+      SELECT s.id, ts_rank(${WEIGHTS}, s.fts_all, ${q}) * 5 + COALESCE(s.priority, 0) * 0.01
+      FROM search s WHERE s.fts_all @@ ${q} AND s.head_key <> ALL($1::text[])${filters}`
+  }
   const sql = `
-    WITH hits AS MATERIALIZED (
-      SELECT s.id, ${SCORE} AS score FROM search s WHERE ${matchSql}${filters}
+    WITH g AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS g(head_key, score)),
+    hits AS MATERIALIZED (
+      SELECT s.id, g.score FROM g JOIN search s ON s.head_key = g.head_key WHERE true${filters}${rowMatches}
     ), page AS (
       SELECT id, score FROM hits ORDER BY score DESC, id LIMIT $3 OFFSET $4
     )
@@ -104,13 +137,13 @@ async function runTier(pool: Pool, query: SiteSearchQuery, tsquery: string, matc
 }
 
 async function browse(pool: Pool, query: SiteSearchQuery): Promise<Row[]> {
-  const params: unknown[] = [null, null, query.limit, (query.page - 1) * query.limit]
+  const params: unknown[] = [query.limit, (query.page - 1) * query.limit]
   const filters = filterSql(query, params)
   const sql = `
     WITH hits AS MATERIALIZED (
-      SELECT s.id, s.priority, s.title FROM search s WHERE $1::text IS NULL AND $2::text IS NULL${filters}
+      SELECT s.id, s.priority, s.title FROM search s WHERE true${filters}
     ), page AS (
-      SELECT id FROM hits ORDER BY priority DESC NULLS LAST, title, id LIMIT $3 OFFSET $4
+      SELECT id FROM hits ORDER BY priority DESC NULLS LAST, title, id LIMIT $1 OFFSET $2
     )
     SELECT (SELECT count(*) FROM hits) AS total, s.doc_id, s.type, s.title, s.agency_id, s.agency_name,
            s.body_text, 0::float AS score
@@ -120,16 +153,27 @@ async function browse(pool: Pool, query: SiteSearchQuery): Promise<Row[]> {
   return (await pool.query<Row>(sql, params)).rows
 }
 
+const totalOf = (rows: Row[]) => Number(rows[0]?.total ?? 0)
+
+/**
+ * Tiers, each tried only when the one before finds nothing:
+ * 1. heads holding every query word (plus heads close in trigrams);
+ * 2. documents holding every word somewhere (agency, body), plus the trigram-close heads;
+ * 3. heads holding any of the words, ranked by how many and where.
+ */
 export async function siteSearch(pool: Pool, query: SiteSearchQuery): Promise<SiteSearchResult> {
   const tokens = queryTokens(query.q)
   let rows: Row[]
   if (!tokens.length) {
-    rows = compactText(query.q) ? [{ total: '0' } as Row] : await browse(pool, query)
+    rows = compactText(query.q) ? [] : await browse(pool, query)
   } else {
-    rows = await runTier(pool, query, tsqueryAll(tokens), 'all')
-    if (Number(rows[0]?.total ?? 0) === 0 && tokens.length > 1) rows = await runTier(pool, query, tsqueryAny(tokens), 'head')
+    const all = tsqueryAll(tokens)
+    const heads = await matchingHeads(pool, query, all)
+    rows = heads.some((h) => h.exact) ? await pageOf(pool, query, heads, null) : await pageOf(pool, query, heads, all)
+    if (totalOf(rows) === 0 && tokens.length > 1) {
+      rows = await pageOf(pool, query, await matchingHeads(pool, query, tsqueryAny(tokens)), null)
+    }
   }
-  const totalDocs = Number(rows[0]?.total ?? 0)
   const docs = rows
     .filter((r) => r.doc_id !== null && r.doc_id !== undefined)
     .map((r) => ({
@@ -140,5 +184,5 @@ export async function siteSearch(pool: Pool, query: SiteSearchQuery): Promise<Si
       snippet: makeSnippet(r.body_text || r.title, tokens),
       score: Math.round(Number(r.score) * 1000) / 1000,
     }))
-  return { docs, totalDocs, page: query.page, limit: query.limit }
+  return { docs, totalDocs: totalOf(rows), page: query.page, limit: query.limit }
 }

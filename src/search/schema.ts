@@ -1,12 +1,17 @@
 /**
- * The ranking columns and indexes of the `search` table that Payload's fields cannot express:
- * two generated tsvector columns over the segmented token fields and GIN indexes (full-text,
- * and pg_trgm for typos and partial words).
+ * The ranking columns and indexes that Payload's fields cannot express: generated tsvector
+ * columns over the segmented token fields and GIN indexes (full-text, and pg_trgm for typos and
+ * partial words), on two tables:
+ * - `search` (plugin-search's collection): one row per public document; `fts_all` holds title
+ *   and common names (A), tags (B), agency (C) and body (D).
+ * - `search_heads`: one row per distinct title / common names / tags ("head"). Thousands of
+ *   manuals share one head (the same process carried by every local government), so ranking
+ *   heads and then listing their documents touches a few hundred rows, not tens of thousands.
  *
  * They are declared in the Drizzle schema (afterSchemaInit) so the development schema push keeps
  * them (a push drops any index it does not know) and `npm run migrate:create` writes them into
  * the production migrations. `ensureSearchSchema` repeats them idempotently at start, so a
- * production database whose migrations predate the search collection still gets them.
+ * production database whose migrations predate them still gets them.
  */
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { sql } from '@payloadcms/db-postgres/drizzle'
@@ -14,44 +19,56 @@ import { customType, index } from '@payloadcms/db-postgres/drizzle/pg-core'
 import type { Payload } from 'payload'
 
 export const SEARCH_SLUG = 'search'
-export const SEARCH_TABLE = 'search'
+export const SEARCH_HEADS_SLUG = 'search-heads'
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 
-/** Title and common names (A) above tags (B) above agency names (C): small, used for ranking. */
-const HEAD_VECTOR = `setweight(to_tsvector('simple'::regconfig, COALESCE(tokens_title, '')), 'A') || setweight(to_tsvector('simple'::regconfig, COALESCE(tokens_tags, '')), 'B') || setweight(to_tsvector('simple'::regconfig, COALESCE(tokens_agency, '')), 'C')`
-/** Everything, body text (D) included: used for matching words spread over several parts. */
-const ALL_VECTOR = `${HEAD_VECTOR} || setweight(to_tsvector('simple'::regconfig, COALESCE(tokens_body, '')), 'D')`
+const weighted = (column: string, weight: string) =>
+  `setweight(to_tsvector('simple'::regconfig, COALESCE(${column}, '')), '${weight}')`
+/** Title and common names (A) above tags (B): the head of a document. */
+const HEAD_VECTOR = `${weighted('tokens_title', 'A')} || ${weighted('tokens_tags', 'B')}`
+/** Everything: head, agency names (C) and body text (D), for words spread over several parts. */
+const ALL_VECTOR = `${HEAD_VECTOR} || ${weighted('tokens_agency', 'C')} || ${weighted('tokens_body', 'D')}`
 
 type SchemaHook = NonNullable<Parameters<typeof import('@payloadcms/db-postgres').postgresAdapter>[0]['afterSchemaInit']>[number]
 
 /** postgresAdapter({ afterSchemaInit: [searchSchemaHook] }) */
 export const searchSchemaHook: SchemaHook = ({ schema, extendTable }) => {
-  const table = schema.tables[SEARCH_TABLE]
-  if (!table) return schema
-  extendTable({
-    table,
-    columns: {
-      ftsHead: tsvector('fts_head').generatedAlwaysAs(sql.raw(HEAD_VECTOR)),
-      ftsAll: tsvector('fts_all').generatedAlwaysAs(sql.raw(ALL_VECTOR)),
-    },
-    extraConfig: (t: Record<string, any>) => ({
-      search_fts_head_idx: index('search_fts_head_idx').using('gin', t.ftsHead),
-      search_fts_all_idx: index('search_fts_all_idx').using('gin', t.ftsAll),
-      search_head_text_trgm_idx: index('search_head_text_trgm_idx').using('gin', t.headText.op('gin_trgm_ops')),
-    }),
-  })
+  const rows = schema.tables.search
+  const heads = schema.tables.search_heads
+  if (rows) {
+    extendTable({
+      table: rows,
+      columns: { ftsAll: tsvector('fts_all').generatedAlwaysAs(sql.raw(ALL_VECTOR)) },
+      extraConfig: (t: Record<string, any>) => ({
+        search_fts_all_idx: index('search_fts_all_idx').using('gin', t.ftsAll),
+        // Lists a head's documents in id order from the index alone.
+        search_head_key_id_idx: index('search_head_key_id_idx').on(t.headKey, t.id),
+      }),
+    })
+  }
+  if (heads) {
+    extendTable({
+      table: heads,
+      columns: { ftsHead: tsvector('fts_head').generatedAlwaysAs(sql.raw(HEAD_VECTOR)) },
+      extraConfig: (t: Record<string, any>) => ({
+        search_heads_fts_head_idx: index('search_heads_fts_head_idx').using('gin', t.ftsHead),
+        search_heads_head_text_trgm_idx: index('search_heads_head_text_trgm_idx').using('gin', t.headText.op('gin_trgm_ops')),
+      }),
+    })
+  }
   return schema
 }
 
 /** The same columns and indexes, idempotently (IF NOT EXISTS), for databases built by migrations. */
 export const ENSURE_SEARCH_SQL = [
   'CREATE EXTENSION IF NOT EXISTS pg_trgm',
-  `ALTER TABLE "${SEARCH_TABLE}" ADD COLUMN IF NOT EXISTS fts_head tsvector GENERATED ALWAYS AS (${HEAD_VECTOR}) STORED`,
-  `ALTER TABLE "${SEARCH_TABLE}" ADD COLUMN IF NOT EXISTS fts_all tsvector GENERATED ALWAYS AS (${ALL_VECTOR}) STORED`,
-  `CREATE INDEX IF NOT EXISTS search_fts_head_idx ON "${SEARCH_TABLE}" USING gin (fts_head)`,
-  `CREATE INDEX IF NOT EXISTS search_fts_all_idx ON "${SEARCH_TABLE}" USING gin (fts_all)`,
-  `CREATE INDEX IF NOT EXISTS search_head_text_trgm_idx ON "${SEARCH_TABLE}" USING gin (head_text gin_trgm_ops)`,
+  `ALTER TABLE search ADD COLUMN IF NOT EXISTS fts_all tsvector GENERATED ALWAYS AS (${ALL_VECTOR}) STORED`,
+  `ALTER TABLE search_heads ADD COLUMN IF NOT EXISTS fts_head tsvector GENERATED ALWAYS AS (${HEAD_VECTOR}) STORED`,
+  'CREATE INDEX IF NOT EXISTS search_fts_all_idx ON search USING gin (fts_all)',
+  'CREATE INDEX IF NOT EXISTS search_head_key_id_idx ON search (head_key, id)',
+  'CREATE INDEX IF NOT EXISTS search_heads_fts_head_idx ON search_heads USING gin (fts_head)',
+  'CREATE INDEX IF NOT EXISTS search_heads_head_text_trgm_idx ON search_heads USING gin (head_text gin_trgm_ops)',
 ]
 
 export function searchPool(payload: Payload): import('pg').Pool {
