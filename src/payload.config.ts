@@ -40,6 +40,12 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' · admin.info.go.th', description: 'ระบบจัดการข้อมูลศูนย์ข้อมูลการติดต่อราชการ' },
     dateFormat: 'd MMM yyyy HH:mm',
+    components: {
+      // Officers: Digital ID on the login page; an officer without an agency only sees "redeem token".
+      afterLogin: ['/components/Auth/DigitalIdButton#DigitalIdButton'],
+      providers: ['/components/Auth/UnboundRedirect#UnboundRedirect'],
+      views: { redeemToken: { Component: '/components/Auth/RedeemTokenView#RedeemTokenView', path: '/redeem-token' } },
+    },
   },
   i18n: {
     supportedLanguages: { th, en },

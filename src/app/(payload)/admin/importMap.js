@@ -27,6 +27,9 @@ import { TokenHelp as TokenHelp_fb0705f20a7c19d153bbb3e862dc1172 } from '../../.
 import { DueReports as DueReports_bde76877d6d2d5f1b9d662d8c8eaa971 } from '../../../components/LicenceReports/DueReports'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
+import { DigitalIdButton as DigitalIdButton_16bba82e63cc803a059a02a5a019e4c7 } from '../../../components/Auth/DigitalIdButton'
+import { UnboundRedirect as UnboundRedirect_f34725c68002527750122a28c53de7b6 } from '../../../components/Auth/UnboundRedirect'
+import { RedeemTokenView as RedeemTokenView_3da71689a36137d5e126f83fbde77a9e } from '../../../components/Auth/RedeemTokenView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -60,5 +63,8 @@ export const importMap = {
   "/components/LicenceReports/DueReports#DueReports": DueReports_bde76877d6d2d5f1b9d662d8c8eaa971,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
+  "/components/Auth/DigitalIdButton#DigitalIdButton": DigitalIdButton_16bba82e63cc803a059a02a5a019e4c7,
+  "/components/Auth/UnboundRedirect#UnboundRedirect": UnboundRedirect_f34725c68002527750122a28c53de7b6,
+  "/components/Auth/RedeemTokenView#RedeemTokenView": RedeemTokenView_3da71689a36137d5e126f83fbde77a9e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
