@@ -14,6 +14,13 @@ const server = await createInfogoServer({ withNext: process.env.INFOGO_NO_NEXT !
 if (dev && process.env.SEED !== 'false') await seedIfEmpty(server.payload)
 
 await server.listen(port)
+// Payload's jobs queue (delay-notice reminders, PDPA retention) runs on this process's crons
+// (config.jobs.autoRun); JOBS_AUTORUN=false keeps an instance out of it. Tests never start them.
+if (process.env.JOBS_AUTORUN !== 'false') {
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('./src/payload.config')
+  await getPayload({ config, cron: true })
+}
 server.payload.logger.info(`infogo ready in ${Date.now() - started} ms: http://localhost:${port}/admin`)
 
 let stopping = false
