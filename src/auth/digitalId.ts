@@ -70,6 +70,24 @@ export async function findOrCreateOfficer(payload: Payload, claims: { sub: strin
   const existing = await find()
   if (existing) return existing
 
+  // First run of a production installation: the bootstrap admin (ADMIN_EMAIL) takes over their
+  // Digital ID on first login, once, when the provider vouches for that very address.
+  const adminEmail = process.env.ADMIN_EMAIL?.toLowerCase()
+  if (adminEmail && claims.email_verified === true && typeof claims.email === 'string' && claims.email.toLowerCase() === adminEmail) {
+    const admin = (
+      await payload.find({
+        collection: 'users',
+        where: { and: [{ email: { equals: adminEmail } }, { roles: { in: ['system-admin'] } }, { digitalIdSub: { exists: false } }] },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).docs[0]
+    if (admin) {
+      return (await payload.update({ collection: 'users', id: admin.id, data: { digitalIdSub: claims.sub } as never, overrideAccess: true, context: { systemWrite: true } })) as Officer
+    }
+  }
+
   // The provider's email is used when verified and free; an existing password account with the
   // same address is never taken over by a Digital ID login.
   let email = `${createHash('sha256').update(claims.sub).digest('hex').slice(0, 24)}@digital-id.info.go.th`

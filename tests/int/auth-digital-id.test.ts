@@ -118,6 +118,36 @@ describe('with the local OpenID provider', () => {
     expect(log.docs.some((d: any) => d.details?.method === 'digital-id' && d.ip)).toBe(true)
   })
 
+  it('links the bootstrap admin (ADMIN_EMAIL) to their Digital ID on first login, and nobody else by email', async () => {
+    const admin = await t.payload.create({
+      collection: 'users',
+      data: { email: 'suda@digital-id.demo', password: 'bootstrap-pass-1', roles: ['system-admin'] },
+      overrideAccess: true,
+    })
+    process.env.ADMIN_EMAIL = 'suda@digital-id.demo'
+    try {
+      const browser = new Browser(t.baseUrl)
+      await loginAs(browser, 'demo-suda')
+      const me = await (await browser.request('/api/users/me')).json()
+      expect(me.user.id).toBe(admin.id)
+      expect(me.user.roles).toEqual(['system-admin'])
+    } finally {
+      delete process.env.ADMIN_EMAIL
+    }
+    // Without ADMIN_EMAIL an existing password account is never taken over through its address.
+    const other = await t.payload.create({
+      collection: 'users',
+      data: { email: 'anan@digital-id.demo', password: 'other-pass-1', roles: ['system-admin'] },
+      overrideAccess: true,
+    })
+    const browser = new Browser(t.baseUrl)
+    await loginAs(browser, 'demo-anan')
+    const me = await (await browser.request('/api/users/me')).json()
+    expect(me.user.id).not.toBe(other.id)
+    expect(me.user.roles).toEqual([])
+    expect(me.user.email).not.toBe('anan@digital-id.demo')
+  })
+
   it('refuses a callback whose state was never issued to this browser (forged state)', async () => {
     const victim = new Browser(t.baseUrl)
     // The attacker starts a login and gets a valid code for their own account...
