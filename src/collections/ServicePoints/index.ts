@@ -14,6 +14,7 @@ import { bilingual } from '../../lib/messages'
 import { duplicateDetailRows, isPinned } from '../../lib/pinning'
 import { isValidLatitude, isValidLongitude, isValidTime, WEEKDAYS } from '../../lib/servicePoint'
 import { nearbyEndpoint } from './endpoints'
+import { servicePointPosterEndpoint } from '../../endpoints/servicePointPoster'
 import { hideUnreadablePinDetails, hideUnreadablePinnedManuals } from './pinning'
 
 const present = (v: unknown) => v !== null && v !== undefined && v !== ''
@@ -62,7 +63,7 @@ export const ServicePoints: CollectionConfig = {
   // Lean when another document populates a point: no opening hours, pins or details.
   defaultPopulate: { name: true, agency: true, province: true, district: true, phone: true, location: true, visible: true, status: true },
   hooks: { beforeChange: [preventParentCycle('service-points')] },
-  endpoints: [nearbyEndpoint],
+  endpoints: [nearbyEndpoint, servicePointPosterEndpoint],
   fields: withBilingualRequired([
     legacyIdField(),
     { name: 'name', type: 'text', required: true, label: label('ชื่อจุดบริการ', 'Name') },
