@@ -121,7 +121,7 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     const deferred: Item[] = []
     const flush = async (items: Item[]) => {
       if (!items.length) return
-      if (dryRun) return checkBatch(state, kind!, items, planned, count, fail)
+      if (dryRun) return checkBatch(state, kind!, items, planned, count, fail, kind === 'agencies' ? deferred : null)
       const task = writeBatch(state, kind!, items, count, fail, kind === 'agencies' ? deferred : null)
       inFlight.add(task)
       task.finally(() => inFlight.delete(task))
@@ -161,7 +161,8 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     for (let pass = 0; deferred.length && pass < 20; pass++) {
       const retry = deferred.splice(0)
       const before = retry.length
-      await writeBatch(state, 'agencies', retry, count, fail, deferred)
+      if (dryRun) await checkBatch(state, 'agencies', retry, planned, count, fail, deferred)
+      else await writeBatch(state, 'agencies', retry, count, fail, deferred)
       if (deferred.length === before) break
     }
     for (const item of deferred.splice(0)) {
@@ -286,6 +287,7 @@ async function checkBatch(
   planned: Record<'agencies' | 'manuals' | 'service-points', Set<string>>,
   count: (item: Item, w: Written) => void,
   fail: (item: { row: number; legacyId?: string }, reason: string) => void,
+  deferred: Item[] | null,
 ): Promise<void> {
   const agencyRefs = items.flatMap((i) => {
     const r = i.record as Partial<AgencyRecord & ManualRecord & ServicePointRecord>
@@ -300,6 +302,11 @@ async function checkBatch(
     const r = item.record as Partial<AgencyRecord & ManualRecord & ServicePointRecord>
     const agencyRef = kind === 'agencies' ? r.parentLegacyId : r.agencyLegacyId
     if (agencyRef && !agencyKnown(agencyRef)) {
+      // A parent further down the file: checked again once the file is read.
+      if (deferred) {
+        deferred.push(item)
+        continue
+      }
       const [th, en] = kind === 'agencies' ? ['หน่วยงานต้นสังกัด', 'Parent agency'] : ['หน่วยงาน', 'Agency']
       fail({ row: item.row, legacyId: item.record.legacyId }, bilingual(`ไม่พบ${th} "${agencyRef}"`, `${en} "${agencyRef}" not found`))
       continue
