@@ -55,7 +55,7 @@ function backToForm(data: Record<string, unknown>, p: Problem): Response {
   const params = new URLSearchParams({ error: p.code })
   if (p.headers?.['Retry-After']) params.set('retryAfter', p.headers['Retry-After'])
   for (const [k, v] of Object.entries(data)) {
-    if ((k.startsWith('score.') || k === 'manual') && typeof v === 'string' && v.length < 12) params.set(k, v)
+    if ((k.startsWith('score.') || k === 'manual' || k === 'questionSet') && typeof v === 'string' && v.length < 12) params.set(k, v)
   }
   if (typeof data.comment === 'string' && data.comment.length <= 300) params.set('comment', data.comment)
   return new Response(null, { status: 303, headers: { Location: `/rate/${sp}?${params.toString()}` } })
