@@ -1,5 +1,6 @@
 /** Role tokens (รหัส Token): who issues and sees them, refresh, one-time atomic redemption. */
 import { createAgencyTree, createServicePoint } from '../helpers/fixtures'
+import { graphqlAs } from '../helpers/graphql'
 import { api, createOfficer, startTestServer, type TestServer } from '../helpers/server'
 
 let t: TestServer
@@ -59,6 +60,21 @@ describe('issuing', () => {
     expect((await author.api.get(`/api/role-tokens/${res.body.doc.id}`)).status).toBe(403)
   })
 
+  it('shows the code over GraphQL and the Local API to the same people only', async () => {
+    const res = await central.api.post('/api/role-tokens', { agency: subUnit.id, role: 'manual-author' })
+    const id = res.body.doc.id
+    const mine: any = await graphqlAs(t.payload, central.user.id, `{ RoleToken(id: ${id}) { id code } }`)
+    expect(mine.data.RoleToken.code).toBe(res.body.doc.code)
+    const theirs: any = await graphqlAs(t.payload, otherCentral.user.id, `{ RoleTokens { docs { id code } } }`)
+    expect(theirs.data.RoleTokens.docs.map((d: { id: number }) => d.id)).not.toContain(id)
+    const otherUser = await t.payload.findByID({ collection: 'users', id: otherCentral.user.id, overrideAccess: true })
+    const local = await t.payload.find({ collection: 'role-tokens', overrideAccess: false, user: otherUser })
+    expect(local.docs.map((d) => d.id)).not.toContain(id)
+    // The sub-unit's own central officer sees its author token, but never the code of their own central-officer token.
+    const subCentral = await createOfficer(t, { roles: ['central-officer'], agency: subUnit.id })
+    expect((await subCentral.api.get(`/api/role-tokens/${id}`)).body.code).toBe(res.body.doc.code)
+  })
+
   it('refuses tokens for other agencies, for OPDC or admin roles, and a central-officer token for their own agency', async () => {
     expect((await central.api.post('/api/role-tokens', { agency: otherDept.id, role: 'manual-author' })).status).toBe(400)
     expect((await central.api.post('/api/role-tokens', { agency: dept.id, role: 'opdc-officer' })).status).toBe(400)
@@ -68,6 +84,10 @@ describe('issuing', () => {
     expect(errorText(ownCentral.body)).toContain('You may not issue')
     const subCentral = await central.api.post('/api/role-tokens', { agency: subUnit.id, role: 'central-officer' })
     expect(subCentral.status).toBe(201)
+    // The sub-unit's central officers never see the code that makes central officers of their own unit.
+    const subUnitCentral = await createOfficer(t, { roles: ['central-officer'], agency: subUnit.id })
+    expect((await subUnitCentral.api.get(`/api/role-tokens/${subCentral.body.doc.id}`)).status).toBe(404)
+    expect((await central.api.get(`/api/role-tokens/${subCentral.body.doc.id}`)).body.code).toBe(subCentral.body.doc.code)
   })
 
   it('lets a system admin issue a department’s central-officer token, which that department cannot see', async () => {

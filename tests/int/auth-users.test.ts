@@ -36,6 +36,13 @@ it('finds the agency’s users by name or email, and never another agency’s', 
   expect((await central.api.get(`/api/users/${theirs.user.id}`)).status).toBe(404)
   // Payload answers 403 to an update outside the officer's where-constraint.
   expect((await central.api.patch(`/api/users/${theirs.user.id}`, { roles: ['manual-reviewer'] })).status).toBe(403)
+  // The Digital ID subject is personal: only its owner and system admins read it.
+  await t.payload.update({ collection: 'users', id: mine.user.id, data: { digitalIdSub: `sub-${mine.user.id}` } as never, overrideAccess: true })
+  const asCentral = await central.api.get(`/api/users/${mine.user.id}`)
+  expect(asCentral.status).toBe(200)
+  expect(asCentral.body.digitalIdSub).toBeUndefined()
+  expect((await mine.api.get(`/api/users/${mine.user.id}`)).body.digitalIdSub).toBe(`sub-${mine.user.id}`)
+  expect((await admin.api.get(`/api/users/${mine.user.id}`)).body.digitalIdSub).toBe(`sub-${mine.user.id}`)
   // A plain officer sees only themself.
   const list = await mine.api.get('/api/users?limit=50')
   expect(idsOf(list.body)).toEqual([mine.user.id])
