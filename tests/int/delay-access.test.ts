@@ -33,7 +33,7 @@ afterAll(async () => {
 })
 
 /** Payload's own GraphQL schema and resolvers as a user (the test server has no Next, which hosts /api/graphql). */
-async function graphqlAs(userId: number, source: string): Promise<any> {
+async function graphqlAs(userId: number | string, source: string): Promise<any> {
   const user = { ...(await t.payload.findByID({ collection: 'users', id: userId, overrideAccess: true, depth: 0 })), collection: 'users' }
   const req = await createLocalReq({ user: user as never }, t.payload)
   return graphql({ schema: configToSchema(t.payload.config).schema, source, contextValue: { req, headers: {} } })
@@ -135,6 +135,12 @@ describe('filters and exports', () => {
     expect(own.body).not.toContain((await b.central.api.get(`/api/delay-notices/${caseB.id}`)).body.trackingCode.slice(0, 5))
     const closedOnly = await opdc.api.get('/api/delay-notices/export?format=csv&state=closed')
     expect(closedOnly.body).not.toContain(caseA.trackingCode.slice(0, 5))
+    // The admin list's `where` carries over, and cannot reach past the officer's access.
+    const byWhere = await opdc.api.get(`/api/delay-notices/export?format=csv&where[servicePoint][equals]=${a.unit.id}`)
+    expect(byWhere.body.trim().split('\n')).toHaveLength(2)
+    expect(byWhere.body).toContain(caseA.trackingCode.slice(0, 5))
+    const pastAccess = await b.central.api.get(`/api/delay-notices/export?format=csv&where[servicePoint][equals]=${a.unit.id}`)
+    expect(pastAccess.body.trim().split('\n')).toHaveLength(1)
   })
 
   it('exports XLSX that opens with the same rows', async () => {

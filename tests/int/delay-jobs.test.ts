@@ -20,7 +20,7 @@ async function runTask(task: 'delayNoticeReminders' | 'delayContactRetention') {
   expect(result.jobStatus?.[String(job.id)]?.status).toBe('success')
 }
 
-const notificationsOf = async (officer: { user: { id: number } }) =>
+const notificationsOf = async (officer: { user: { id: number | string } }) =>
   (
     await t.payload.find({
       collection: 'notifications',
@@ -28,7 +28,7 @@ const notificationsOf = async (officer: { user: { id: number } }) =>
       overrideAccess: true,
       limit: 100,
     })
-  ).docs as Array<{ message: string; messageEn: string; link: string }>
+  ).docs as unknown as Array<{ message: string; messageEn: string; link: string }>
 
 it('reminds the unit once per due notice, marks the case overdue, and stops once a notice is recorded', async () => {
   // Recorded fresh (open), then its application date moved back so the notice is now owed.

@@ -85,7 +85,7 @@ const cells = (row: CaseRow, now: Date) =>
 
 /**
  * GET /api/delay-notices/export?format=csv|xlsx&state=open|overdue|closed&process=&servicePoint=&agency=
- * The cases a central officer (their agency and its units) or OPDC (every agency) may read, as
+ * (and/or a Payload `where`, as the admin list view puts in its URL). The cases a central officer (their agency and its units) or OPDC (every agency) may read, as
  * a spreadsheet. The applicant's contact details are left out: oversight does not need them.
  */
 export const delayExportEndpoint: Endpoint = {
@@ -108,6 +108,8 @@ export const delayExportEndpoint: Endpoint = {
       if (!where) return error(400, 'สถานะต้องเป็น open, overdue หรือ closed', 'state must be open, overdue or closed', 'state')
       and.push(where)
     }
+    // The admin list's own filter (its `where` query) carries over; access still applies to it.
+    if (query.where && typeof query.where === 'object') and.push(query.where as Where)
     for (const field of ['process', 'servicePoint', 'agency'] as const) {
       const id = idOf(query[field])
       if (id === null) continue

@@ -51,6 +51,7 @@ export const DelayNotices: CollectionConfig = {
     defaultColumns: ['trackingCode', 'process', 'servicePoint', 'state', 'dueAt', 'nextNoticeDueAt'],
     group: label('งานบริการประชาชน', 'Citizen services'),
     listSearchableFields: ['trackingCode'],
+    components: { beforeListTable: ['/components/DelayNotices/ExportLinks#ExportLinks'] },
     description: label(
       'เรื่องที่พิจารณาไม่แล้วเสร็จภายในเวลาที่คู่มือกำหนด ต้องแจ้งเหตุล่าช้าให้ผู้ยื่นคำขอทราบทุก 7 วัน และส่งสำเนาให้ ก.พ.ร. (มาตรา 10)',
       'Applications not decided within the manual’s stated time: tell the applicant why every 7 days, with a copy to OPDC (s.10)',

@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { CodeCell as CodeCell_fbc415753d1ff6daadf94818b8318bfb } from '../../../components/RoleTokens/CodeCell'
 import { CodeField as CodeField_6755a0bba671ace948b6d1b733846ec7 } from '../../../components/RoleTokens/CodeField'
 import { TokenHelp as TokenHelp_fb0705f20a7c19d153bbb3e862dc1172 } from '../../../components/RoleTokens/TokenHelp'
+import { ExportLinks as ExportLinks_de8788ad4e209c6dd7fd2e34248aaade } from '../../../components/DelayNotices/ExportLinks'
 import { DueReports as DueReports_bde76877d6d2d5f1b9d662d8c8eaa971 } from '../../../components/LicenceReports/DueReports'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
@@ -60,6 +61,7 @@ export const importMap = {
   "/components/RoleTokens/CodeCell#CodeCell": CodeCell_fbc415753d1ff6daadf94818b8318bfb,
   "/components/RoleTokens/CodeField#CodeField": CodeField_6755a0bba671ace948b6d1b733846ec7,
   "/components/RoleTokens/TokenHelp#TokenHelp": TokenHelp_fb0705f20a7c19d153bbb3e862dc1172,
+  "/components/DelayNotices/ExportLinks#ExportLinks": ExportLinks_de8788ad4e209c6dd7fd2e34248aaade,
   "/components/LicenceReports/DueReports#DueReports": DueReports_bde76877d6d2d5f1b9d662d8c8eaa971,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
