@@ -51,12 +51,12 @@ const passwordLoginGate: CollectionBeforeOperationHook = ({ operation, args, req
       403,
     )
   }
-  // Only the account owner or a system admin changes an email address or a password.
+  // Only the account owner or a system admin sets a password (the email: see checkMembershipChange).
   if (operation === 'update' && req.user && !isSystemAdmin(req)) {
     const data = (args as { data?: Record<string, unknown> }).data ?? {}
     const id = (args as { id?: unknown }).id
     const isSelf = id !== undefined && String(id) === String(req.user.id)
-    if (!isSelf && ('password' in data || 'email' in data)) throw new Forbidden(req.t)
+    if (!isSelf && data.password) throw new Forbidden(req.t)
   }
   return args
 }
@@ -67,6 +67,10 @@ const passwordLoginGate: CollectionBeforeOperationHook = ({ operation, args, req
  */
 const checkMembershipChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
   if (!req.user || context.systemWrite || isSystemAdmin(req) || operation !== 'update') return data
+  // The admin form sends the email back unchanged; only its owner may change it.
+  const isSelf = String(originalDoc?.id) === String(req.user.id)
+  if (!isSelf && typeof data.email === 'string' && data.email.toLowerCase() !== String(originalDoc?.email ?? '').toLowerCase())
+    throw new Forbidden(req.t)
   const before = {
     agency: idOf(originalDoc?.agency),
     servicePoint: idOf(originalDoc?.servicePoint),
