@@ -46,8 +46,15 @@ const same = (a: unknown, b: unknown): boolean => {
   return norm(a) === norm(b)
 }
 
-const refused = (message: string, status = 403, path?: string) =>
-  new APIError(message, status, path ? { errors: [{ path, message }] } : undefined, true)
+/**
+ * A refused write. Named like Payload's own Forbidden / Locked errors so that an expected refusal
+ * is logged at info level, not as a server error.
+ */
+const refused = (message: string, status = 403, path?: string) => {
+  const error = new APIError(message, status, path ? { errors: [{ path, message }] } : undefined, true)
+  error.name = status === 403 ? 'Forbidden' : 'Locked'
+  return error
+}
 
 /**
  * No way around the workflow: every write that is not a trusted one (REST, GraphQL, the admin,
@@ -73,6 +80,13 @@ export function publicationGuard(options: GuardOptions): {
 
   const beforeOperation: CollectionBeforeOperationHook = ({ args, operation, req }) => {
     if (isTrustedWrite(req.context)) return args
+    if (operation === 'restoreVersion' && !(args as { draft?: boolean }).draft) {
+      // Payload reads `draft` for a restore before this hook runs, so it cannot be forced here.
+      throw refused(
+        bilingual('กู้คืนฉบับเก่าได้เป็นฉบับร่างเท่านั้น (?draft=true)', 'An old version can only be restored as a draft (?draft=true)'),
+        403,
+      )
+    }
     if (operation === 'update' || operation === 'restoreVersion') return { ...args, draft: true }
     if (operation === 'create' && (args as { duplicateFromID?: unknown }).duplicateFromID !== undefined) {
       // A duplicate starts over as a new draft, whatever the original's state.

@@ -105,10 +105,11 @@ const mayUse = (t: Transition, actor: Actor) =>
   t.roles.some((role) => actor.roles.includes(role)) && (t.scope === 'any' || actor.inAgencyScope)
 
 /**
- * Whether `actor` may take `action` on a document in `state`, and where it leads. Who may never
- * take the action (role or agency) is told 403 before anything about the state, so officers of
- * other agencies learn nothing of a revision they cannot see; an action that does not fit the
- * state is 409.
+ * Whether `actor` may take `action` on a document in `state`, and where it leads. An officer who
+ * may never take the action on this document (role, or agency) is told 403 before anything about
+ * the state, so officers of other agencies learn nothing of a revision they cannot see. An officer
+ * who takes the action at another point of the path (a reviewer approving what already went to
+ * OPDC, OPDC approving what the agency has not yet reviewed) is told 409: wrong state.
  */
 export function decideTransition<S extends string, A extends string>(
   table: ReadonlyArray<Transition<S, A>>,
@@ -123,23 +124,25 @@ export function decideTransition<S extends string, A extends string>(
   if (usable.length === 0) {
     const roleFits = table.some((t) => t.action === action && t.roles.some((r) => actor.roles.includes(r)))
     return roleFits
-      ? refuse(403, 'agency', 'คู่มือนี้ไม่อยู่ในหน่วยงานของท่าน', 'This document belongs to another agency')
+      ? refuse(403, 'agency', 'เอกสารนี้ไม่อยู่ในหน่วยงานของท่าน', 'This document belongs to another agency')
       : refuse(403, 'role', 'บทบาทของท่านไม่มีสิทธิ์ดำเนินการนี้', 'Your role may not take this action')
   }
-  const fitting = table.find((t) => t.action === action && t.from === state)
-  if (!fitting) {
-    return refuse(409, 'state', `ไม่สามารถ${actionLabel(table, action).th}ในสถานะปัจจุบัน (${state})`, `The action "${action}" does not fit the current state "${state}"`)
+  const transition = usable.find((t) => t.from === state)
+  if (!transition) {
+    return refuse(
+      409,
+      'state',
+      `ไม่สามารถ${actionLabel(table, action).th}ในสถานะปัจจุบัน (${state})`,
+      `The action "${action}" does not fit the current state "${state}"`,
+    )
   }
-  if (!usable.includes(fitting)) {
-    return refuse(403, 'role', 'บทบาทของท่านไม่มีสิทธิ์ดำเนินการในขั้นนี้', 'Your role may not take this step')
-  }
-  if (fitting.notBySubmitter && actor.isSubmitter) {
+  if (transition.notBySubmitter && actor.isSubmitter) {
     return refuse(403, 'submitter', 'ผู้ส่งคู่มือไม่สามารถอนุมัติคู่มือของตนเองได้', 'Whoever submitted a revision may not approve it')
   }
-  if (fitting.commentRequired && (typeof input.comment !== 'string' || input.comment.trim() === '')) {
+  if (transition.commentRequired && (typeof input.comment !== 'string' || input.comment.trim() === '')) {
     return refuse(400, 'comment', 'กรุณาระบุเหตุผลที่ส่งกลับแก้ไข', 'A comment is required to return the revision', 'comment')
   }
-  return { ok: true, transition: fitting }
+  return { ok: true, transition }
 }
 
 function actionLabel(table: ReadonlyArray<Transition>, action: string) {

@@ -1,18 +1,24 @@
-import { addDataAndFileToRequest, APIError, type Endpoint, NotFound, ValidationError } from 'payload'
+import { addDataAndFileToRequest, type Endpoint, NotFound } from 'payload'
 
 import type { EndpointDoc } from '../../lib/openapi'
 import { MANUAL_ACTIONS } from '../../lib/workflow'
 import { runManualWorkflow, type WorkflowRefusal } from './workflow'
 
-/** A refusal as Payload's error body: `{ errors: [{ message, data? }] }`, field paths where they apply. */
-export function refusalError(collection: string, refusal: WorkflowRefusal): APIError {
-  if (refusal.missing?.length) {
-    return new ValidationError({ collection, errors: refusal.missing.map((m) => ({ path: m.path, message: m.message })) })
-  }
-  if (refusal.path && refusal.status === 400) {
-    return new ValidationError({ collection, errors: [{ path: refusal.path, message: refusal.message }] })
-  }
-  return new APIError(refusal.message, refusal.status, { code: refusal.code }, true)
+/**
+ * A refusal as Payload's error body, `{ errors: [{ name, message, data }] }`; 400s carry the field
+ * paths (`data.errors[].path`) like Payload's ValidationError. Answered, not thrown: a refused
+ * step is an expected outcome, not a server error worth logging.
+ */
+export function refusalResponse(collection: string, refusal: WorkflowRefusal): Response {
+  const fieldErrors = refusal.missing?.length
+    ? refusal.missing.map((m) => ({ path: m.path, message: m.message }))
+    : refusal.path
+      ? [{ path: refusal.path, message: refusal.message }]
+      : null
+  const error = fieldErrors
+    ? { name: 'ValidationError', message: refusal.message, data: { collection, errors: fieldErrors } }
+    : { name: 'WorkflowRefused', message: refusal.message, data: { code: refusal.code } }
+  return Response.json({ errors: [error] }, { status: refusal.status })
 }
 
 export const workflowDoc: EndpointDoc = {
@@ -55,7 +61,7 @@ export const manualWorkflowEndpoint: Endpoint = {
     if (!/^\d+$/.test(raw)) throw new NotFound(req.t)
     const id = Number(raw)
     const outcome = await runManualWorkflow({ req, id, action: body.action, comment: body.comment })
-    if (!outcome.ok) throw refusalError('manuals', outcome)
+    if (!outcome.ok) return refusalResponse('manuals', outcome)
     return Response.json(outcome.doc)
   },
 }

@@ -7,6 +7,7 @@ import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
 import { withBilingualRequired } from '../../fields/required'
 import { citizenReadDefaults } from '../../hooks/citizenReads'
+import { otherServiceGuard, otherServicePublishingEndpoint } from './publishing'
 
 const EDITORS = ['central-officer', 'manual-author', 'manual-reviewer'] as const
 
@@ -27,6 +28,8 @@ export const OtherServices: CollectionConfig = {
     group: label('จัดการบริการอื่นๆ', 'Other services'),
   },
   versions: { drafts: true, maxPerDoc: 50 },
+  // Published by the agency's central officer or reviewer through this endpoint only (no OPDC step).
+  endpoints: [otherServicePublishingEndpoint],
   access: {
     read,
     create: createInOwnAgency([...EDITORS]),
@@ -35,7 +38,10 @@ export const OtherServices: CollectionConfig = {
   },
   defaultPopulate: { title: true, agency: true },
   // Citizens read the published version, even when asking for drafts.
-  hooks: { beforeOperation: [citizenReadDefaults({})] },
+  hooks: {
+    beforeOperation: [citizenReadDefaults({}), otherServiceGuard.beforeOperation],
+    beforeChange: [otherServiceGuard.beforeChange],
+  },
   fields: withBilingualRequired([
     { name: 'title', type: 'text', required: true, index: true, label: label('ชื่อบริการ', 'Title') },
     agencyField(),
