@@ -31,16 +31,19 @@ export type SiteSearchHit = {
 
 export type SiteSearchResult = { docs: SiteSearchHit[]; totalDocs: number; page: number; limit: number }
 
-/** Prefix matching only for words long enough not to match half the dictionary. */
-const term = (token: string) => `'${token.replace(/'/g, "''")}'${[...token].length >= 2 ? ':*' : ''}`
-
+const quote = (token: string) => `'${token.replace(/'/g, "''")}'`
+/**
+ * Every word; the last one also as a prefix (typed halfway), when it is long enough not to match
+ * half the dictionary. Earlier words are whole: the segmenter already split compounds.
+ */
 export function tsqueryAll(tokens: string[]): string {
-  return tokens.map(term).join(' & ')
+  return tokens.map((t, i) => (i === tokens.length - 1 && [...t].length >= 2 ? `${quote(t)}:*` : quote(t))).join(' & ')
 }
 
+/** Any of the words of two letters or more (one-letter words match too much on their own). */
 export function tsqueryAny(tokens: string[]): string {
   const useful = tokens.filter((t) => [...t].length >= 2)
-  return (useful.length ? useful : tokens).map(term).join(' | ')
+  return (useful.length ? useful : tokens).map(quote).join(' | ')
 }
 
 type Row = {
@@ -54,7 +57,7 @@ type Row = {
   score: number
 }
 
-type Head = { head_key: string; score: number; exact: boolean }
+type Head = { head_key: string; score: number }
 
 /** Filters on the document rows; parameters appended to `params`. */
 function filterSql(query: SiteSearchQuery, params: unknown[]): string {
@@ -81,7 +84,7 @@ function filterSql(query: SiteSearchQuery, params: unknown[]): string {
 const WEIGHTS = `'{0.05, 0.2, 0.4, 1.0}'`
 
 /**
- * The heads (distinct title / common names / tags) that match: every word (exact) or close in
+ * The heads (distinct title / common names / tags) that match: every word, or close in
  * trigrams to the whole query (typos, different spacing). Scored once per head, however many
  * documents share it.
  */
@@ -95,8 +98,7 @@ async function matchingHeads(pool: Pool, query: SiteSearchQuery, tsquery: string
   const { rows } = await pool.query<Head>(
     `SELECT h.head_key,
             ts_rank(${WEIGHTS}, h.fts_head, $1::tsquery) * 10 + word_similarity($2, h.head_text) * 2
-              + COALESCE(h.priority, 0) * 0.01 AS score,
-            h.fts_head @@ $1::tsquery AS exact
+              + COALESCE(h.priority, 0) * 0.01 AS score
      FROM search_heads h
      WHERE (h.fts_head @@ $1::tsquery OR $2 <% h.head_text)${typeFilter}`,
     params,
@@ -157,8 +159,8 @@ const totalOf = (rows: Row[]) => Number(rows[0]?.total ?? 0)
 
 /**
  * Tiers, each tried only when the one before finds nothing:
- * 1. heads holding every query word (plus heads close in trigrams);
- * 2. documents holding every word somewhere (agency, body), plus the trigram-close heads;
+ * 1. heads holding every query word, or close to the query in trigrams (typos);
+ * 2. documents holding every word somewhere (agency names, body text);
  * 3. heads holding any of the words, ranked by how many and where.
  */
 export async function siteSearch(pool: Pool, query: SiteSearchQuery): Promise<SiteSearchResult> {
@@ -169,7 +171,9 @@ export async function siteSearch(pool: Pool, query: SiteSearchQuery): Promise<Si
   } else {
     const all = tsqueryAll(tokens)
     const heads = await matchingHeads(pool, query, all)
-    rows = heads.some((h) => h.exact) ? await pageOf(pool, query, heads, null) : await pageOf(pool, query, heads, all)
+    // Words spread over agency and body are looked up document by document only when no head
+    // is close: that lookup is the expensive one.
+    rows = await pageOf(pool, query, heads, heads.length ? null : all)
     if (totalOf(rows) === 0 && tokens.length > 1) {
       rows = await pageOf(pool, query, await matchingHeads(pool, query, tsqueryAny(tokens)), null)
     }
