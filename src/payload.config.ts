@@ -12,6 +12,7 @@ import { hasAnyRole } from './access/user'
 import { collections } from './collections'
 import { delayNoticeTasks } from './collections/DelayNotices/jobs'
 import { healthEndpoint } from './endpoints/health'
+import { satisfactionExportEndpoint } from './endpoints/satisfactionExport'
 import { openApiEndpoint } from './endpoints/openapi'
 import { fileTooLargeHandler } from './collections/Media/uploadRules'
 import { MEDIA_MAX_BYTES } from './lib/uploads'
@@ -44,7 +45,11 @@ export default buildConfig({
       // Officers: Digital ID on the login page; an officer without an agency only sees "redeem token".
       afterLogin: ['/components/Auth/DigitalIdButton#DigitalIdButton'],
       providers: ['/components/Auth/UnboundRedirect#UnboundRedirect'],
-      views: { redeemToken: { Component: '/components/Auth/RedeemTokenView#RedeemTokenView', path: '/redeem-token' } },
+      views: {
+        redeemToken: { Component: '/components/Auth/RedeemTokenView#RedeemTokenView', path: '/redeem-token' },
+        satisfactionReport: { Component: '/components/survey/SatisfactionReportView#SatisfactionReportView', path: '/reports/satisfaction' },
+      },
+      afterNavLinks: ['/components/survey/ReportNavLink#SatisfactionReportNavLink'],
     },
   },
   i18n: {
@@ -52,7 +57,7 @@ export default buildConfig({
     fallbackLanguage: 'th',
   },
   collections,
-  endpoints: [healthEndpoint, openApiEndpoint],
+  endpoints: [healthEndpoint, openApiEndpoint, satisfactionExportEndpoint],
   editor: lexicalEditor(),
   jobs: {
     tasks: [...delayNoticeTasks],

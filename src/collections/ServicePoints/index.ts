@@ -15,6 +15,7 @@ import { duplicateDetailRows, isPinned } from '../../lib/pinning'
 import { isValidLatitude, isValidLongitude, isValidTime, WEEKDAYS } from '../../lib/servicePoint'
 import { nearbyEndpoint } from './endpoints'
 import { servicePointPosterEndpoint } from '../../endpoints/servicePointPoster'
+import { posterField } from '../SurveyResponses/posterField'
 import { hideUnreadablePinDetails, hideUnreadablePinnedManuals } from './pinning'
 
 const present = (v: unknown) => v !== null && v !== undefined && v !== ''
@@ -65,6 +66,7 @@ export const ServicePoints: CollectionConfig = {
   hooks: { beforeChange: [preventParentCycle('service-points')] },
   endpoints: [nearbyEndpoint, servicePointPosterEndpoint],
   fields: withBilingualRequired([
+    posterField,
     legacyIdField(),
     { name: 'name', type: 'text', required: true, label: label('ชื่อจุดบริการ', 'Name') },
     { name: 'nameEn', type: 'text', label: label('ชื่อจุดบริการ (อังกฤษ)', 'Name (English)') },

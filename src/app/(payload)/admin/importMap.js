@@ -1,3 +1,4 @@
+import { PosterField as PosterField_3d8b85f20687af650f0ba88ae63b3416 } from '../../../components/survey/PosterField'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -29,12 +30,15 @@ import { DueReports as DueReports_bde76877d6d2d5f1b9d662d8c8eaa971 } from '../..
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { DigitalIdButton as DigitalIdButton_16bba82e63cc803a059a02a5a019e4c7 } from '../../../components/Auth/DigitalIdButton'
+import { SatisfactionReportNavLink as SatisfactionReportNavLink_9cc367528ef41a9cde974c81f36dd9ab } from '../../../components/survey/ReportNavLink'
 import { UnboundRedirect as UnboundRedirect_f34725c68002527750122a28c53de7b6 } from '../../../components/Auth/UnboundRedirect'
 import { RedeemTokenView as RedeemTokenView_3da71689a36137d5e126f83fbde77a9e } from '../../../components/Auth/RedeemTokenView'
+import { SatisfactionReportView as SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5 } from '../../../components/survey/SatisfactionReportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/components/survey/PosterField#PosterField": PosterField_3d8b85f20687af650f0ba88ae63b3416,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -66,7 +70,9 @@ export const importMap = {
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
   "/components/Auth/DigitalIdButton#DigitalIdButton": DigitalIdButton_16bba82e63cc803a059a02a5a019e4c7,
+  "/components/survey/ReportNavLink#SatisfactionReportNavLink": SatisfactionReportNavLink_9cc367528ef41a9cde974c81f36dd9ab,
   "/components/Auth/UnboundRedirect#UnboundRedirect": UnboundRedirect_f34725c68002527750122a28c53de7b6,
   "/components/Auth/RedeemTokenView#RedeemTokenView": RedeemTokenView_3da71689a36137d5e126f83fbde77a9e,
+  "/components/survey/SatisfactionReportView#SatisfactionReportView": SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
