@@ -49,10 +49,19 @@ it('takes a new manual from draft to published: author → agency reviewer → O
   // Nothing is visible to citizens yet.
   expect((await api(t.baseUrl).get(`/api/manuals/${draft.id}`)).status).toBe(404)
 
+  // The admin's buttons: the steps each officer may take now.
+  const buttons = async (who: Officer) => (await who.api.get(`/api/manuals/${draft.id}/workflow`)).body.actions?.map((a: any) => a.action)
+  expect(await buttons(reviewer)).toEqual(['approve', 'reject'])
+  expect(await buttons(author)).toEqual([])
+  expect(await buttons(opdc)).toEqual([])
+  expect((await otherReviewer.api.get(`/api/manuals/${draft.id}/workflow`)).status).toBe(404)
+
   const step1 = await move(reviewer, draft.id as number, 'approve')
   expect(step1.status).toBe(200)
   expect(step1.body.workflowState).toBe('pending-opdc')
 
+  expect(await buttons(opdc)).toEqual(['approve', 'reject'])
+  expect(await buttons(reviewer)).toEqual([])
   const step2 = await move(opdc, draft.id as number, 'approve', 'ถูกต้องตามแบบ')
   expect(step2.status).toBe(200)
   expect(step2.body).toMatchObject({ workflowState: 'published', _status: 'published', revision: 1 })

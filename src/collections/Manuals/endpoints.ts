@@ -2,7 +2,7 @@ import { addDataAndFileToRequest, type Endpoint, NotFound } from 'payload'
 
 import type { EndpointDoc } from '../../lib/openapi'
 import { MANUAL_ACTIONS } from '../../lib/workflow'
-import { runManualWorkflow, type WorkflowRefusal } from './workflow'
+import { manualWorkflowOptions, runManualWorkflow, type WorkflowRefusal } from './workflow'
 
 /**
  * A refusal as Payload's error body, `{ errors: [{ name, message, data }] }`; 400s carry the field
@@ -66,4 +66,17 @@ export const manualWorkflowEndpoint: Endpoint = {
   },
 }
 
-export const manualEndpoints: Endpoint[] = [manualWorkflowEndpoint]
+/** GET /api/manuals/:id/workflow: the state and the steps this officer may take now (the admin's buttons). */
+export const manualWorkflowOptionsEndpoint: Endpoint = {
+  path: '/:id/workflow',
+  method: 'get',
+  handler: async (req) => {
+    const raw = String(req.routeParams?.id ?? '')
+    if (!/^\d+$/.test(raw)) throw new NotFound(req.t)
+    const options = await manualWorkflowOptions(req, Number(raw))
+    if (!options) throw new NotFound(req.t)
+    return Response.json(options)
+  },
+}
+
+export const manualEndpoints: Endpoint[] = [manualWorkflowEndpoint, manualWorkflowOptionsEndpoint]

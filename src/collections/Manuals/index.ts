@@ -13,6 +13,7 @@ import { bilingual } from '../../lib/messages'
 import { WORKFLOW_STATES } from '../../lib/workflowStates'
 import { manualEndpoints } from './endpoints'
 import { manualGuard } from './hooks'
+import { workflowAdminComponents, workflowTimelineField } from './workflowAdmin'
 
 export const PUBLISHED_MANUAL = { _status: { equals: 'published' } } as const
 
@@ -38,6 +39,7 @@ export const Manuals: CollectionConfig = {
     defaultColumns: ['title', 'agency', 'revision', 'workflowState', '_status', 'updatedAt'],
     group: label('จัดการคู่มือประชาชน', 'Citizen manuals'),
     listSearchableFields: ['title'],
+    components: workflowAdminComponents,
   },
   versions: { drafts: { schedulePublish: false }, maxPerDoc: 100 },
   endpoints: manualEndpoints,
@@ -289,5 +291,6 @@ export const Manuals: CollectionConfig = {
       label: label('จุดบริการที่ให้บริการ', 'Service points offering it'),
       defaultLimit: 50,
     },
+    workflowTimelineField,
   ]),
 }

@@ -14,6 +14,7 @@ import { lockDocumentRow, WORKFLOW_WRITE } from '../../hooks/publicationGuard'
 import { bilingual } from '../../lib/messages'
 import type { Role } from '../../lib/roles'
 import {
+  availableTransitions,
   decideTransition,
   MANUAL_TRANSITIONS,
   type ManualAction,
@@ -192,8 +193,8 @@ async function supersedePublished(req: PayloadRequest, manual: Id): Promise<void
 async function recipientsFor(req: PayloadRequest, to: WorkflowState, manual: Doc, lastSubmit: Doc | null): Promise<Recipient[]> {
   const users = async (where: Where) =>
     (
-      await req.payload.find({ collection: 'users', where, depth: 0, limit: 200, overrideAccess: true, req, select: { email: true } as never })
-    ).docs.map((u) => ({ id: u.id, email: (u as Doc).email as string | undefined }))
+      await req.payload.find({ collection: 'users', where, depth: 0, limit: 200, overrideAccess: true, req })
+    ).docs.map((u) => ({ id: (u as Doc).id as Id, email: (u as Doc).email as string | undefined }))
   const withRole = (role: Role): Where => ({ roles: { in: [role] } })
 
   if (to === 'pending-review') {
@@ -205,4 +206,38 @@ async function recipientsFor(req: PayloadRequest, to: WorkflowState, manual: Doc
   if (to === 'pending-opdc') return users(withRole('opdc-officer'))
   if ((to === 'rejected' || to === 'published') && lastSubmit) return users({ id: { equals: idOf(lastSubmit.actor) } })
   return []
+}
+
+export type WorkflowOptions = {
+  state: WorkflowState
+  revision: number
+  /** A published revision exists (citizens read it) besides the one in progress. */
+  hasPublished: boolean
+  actions: Array<{ action: ManualAction; to: WorkflowState; label: { th: string; en: string }; commentRequired: boolean }>
+}
+
+/** What the officer may do with the manual now: the admin's buttons (GET /api/manuals/:id/workflow). */
+export async function manualWorkflowOptions(req: PayloadRequest, id: Id): Promise<WorkflowOptions | null> {
+  const user = officerOf(req)
+  if (!user) return null
+  const manual = (await req.payload.findByID({ collection: 'manuals', id, draft: true, depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })) as Doc | null
+  if (!manual) return null
+  const lastSubmit = await latestTransition(req, id, 'submit')
+  const actor = {
+    roles: rolesOf(req),
+    inAgencyScope: await inAgencyScope(req, idOf(manual.agency)),
+    isSubmitter: lastSubmit !== null && String(idOf(lastSubmit.actor)) === String(user.id),
+  }
+  const published = await req.payload.count({ collection: 'manuals', where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] }, overrideAccess: true, req })
+  return {
+    state: manual.workflowState,
+    revision: Number(manual.revision ?? 1),
+    hasPublished: published.totalDocs > 0,
+    actions: availableTransitions(MANUAL_TRANSITIONS, manual.workflowState as WorkflowState, actor).map((t) => ({
+      action: t.action,
+      to: t.to,
+      label: t.label,
+      commentRequired: Boolean(t.commentRequired),
+    })),
+  }
 }

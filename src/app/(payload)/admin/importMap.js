@@ -22,6 +22,10 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { WorkflowTimeline as WorkflowTimeline_5222b0986edbb2fb551a70a882ff7bae } from '../../../components/Workflow/WorkflowTimeline'
+import { WaitingForMe as WaitingForMe_ea9fb42ff4fd5d62d7e77cef14fc1fa6 } from '../../../components/Workflow/WaitingForMe'
+import { WorkflowActions as WorkflowActions_1fe8452d58a9bdba8396290e2bb3757f } from '../../../components/Workflow/WorkflowActions'
+import { NoUnpublish as NoUnpublish_1fe8452d58a9bdba8396290e2bb3757f } from '../../../components/Workflow/WorkflowActions'
 import { CodeCell as CodeCell_fbc415753d1ff6daadf94818b8318bfb } from '../../../components/RoleTokens/CodeCell'
 import { CodeField as CodeField_6755a0bba671ace948b6d1b733846ec7 } from '../../../components/RoleTokens/CodeField'
 import { TokenHelp as TokenHelp_fb0705f20a7c19d153bbb3e862dc1172 } from '../../../components/RoleTokens/TokenHelp'
@@ -62,6 +66,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/Workflow/WorkflowTimeline#WorkflowTimeline": WorkflowTimeline_5222b0986edbb2fb551a70a882ff7bae,
+  "/components/Workflow/WaitingForMe#WaitingForMe": WaitingForMe_ea9fb42ff4fd5d62d7e77cef14fc1fa6,
+  "/components/Workflow/WorkflowActions#WorkflowActions": WorkflowActions_1fe8452d58a9bdba8396290e2bb3757f,
+  "/components/Workflow/WorkflowActions#NoUnpublish": NoUnpublish_1fe8452d58a9bdba8396290e2bb3757f,
   "/components/RoleTokens/CodeCell#CodeCell": CodeCell_fbc415753d1ff6daadf94818b8318bfb,
   "/components/RoleTokens/CodeField#CodeField": CodeField_6755a0bba671ace948b6d1b733846ec7,
   "/components/RoleTokens/TokenHelp#TokenHelp": TokenHelp_fb0705f20a7c19d153bbb3e862dc1172,
