@@ -184,10 +184,22 @@ describe('redeeming', () => {
     expect((await api(t.baseUrl).post('/api/users/redeem-token', { token: fresh.body.doc.code })).status).toBe(401)
   })
 
+  it('stops an officer guessing after ten tries in 15 minutes', async () => {
+    const officer = await unbound()
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) statuses.push((await officer.api.post('/api/users/redeem-token', { token: 'AAAA-BBBB-CCCC-DDDD' })).status)
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400))
+    const blocked = await officer.api.post('/api/users/redeem-token', { token: 'AAAA-BBBB-CCCC-DDDD' })
+    expect(blocked.status).toBe(429)
+    expect(blocked.body.errors[0].message).toContain('Too many attempts')
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
   it('records redemptions and refreshes in the audit log, which nobody may change', async () => {
     const log = await admin.api.get('/api/audit-logs?limit=200&sort=-createdAt')
     const actions = log.body.docs.map((d: { action: string }) => d.action)
     expect(actions).toContain('token-redeemed')
+    expect(actions).toContain('token-created')
     expect(actions).toContain('token-refreshed')
     expect(actions).toContain('login')
     const entry = log.body.docs.find((d: { action: string }) => d.action === 'token-redeemed')

@@ -16,6 +16,7 @@ import {
   roleTokenTtlDays,
 } from '../../lib/roleTokenCode'
 import { isRole, ROLE_LABELS, type Role } from '../../lib/roles'
+import { recordAudit } from '../AuditLog/record'
 import { refreshRoleTokenEndpoint } from './endpoints'
 
 const TOKEN_ROLES: Role[] = ['central-officer', 'service-point-officer', 'manual-author', 'manual-reviewer']
@@ -135,11 +136,18 @@ export const RoleTokens: CollectionConfig = {
   endpoints: [refreshRoleTokenEndpoint],
   hooks: {
     beforeChange: [issueCode],
+    afterChange: [
+      async ({ doc, operation, req }) => {
+        if (operation === 'create')
+          await recordAudit(req.payload, { action: 'token-created', actor: req.user?.id ?? null, agency: idOf(doc.agency), details: { token: doc.id, role: doc.role } }, req)
+        return doc
+      },
+    ],
     // The cipher is a hidden field, gone from `doc` by now: fetch it for the readers allowed the code.
     afterRead: [
       async ({ doc, req }) => {
         if (!doc?.id || !(await mayReadCode(req, doc))) return doc
-        const row = await req.payload.db.findOne<{ codeCipher?: string }>({ collection: 'role-tokens', where: { id: { equals: doc.id } }, req })
+        const row = await req.payload.db.findOne<{ id: number; codeCipher?: string }>({ collection: 'role-tokens', where: { id: { equals: doc.id } }, req })
         doc.code = row?.codeCipher ? decryptRoleTokenCode(String(row.codeCipher), req.payload.secret) : null
         return doc
       },

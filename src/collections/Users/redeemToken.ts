@@ -6,6 +6,7 @@ import { idOf } from '../../access/user'
 import { bilingual } from '../../lib/messages'
 import { isUnboundOfficer } from '../../lib/roleGrants'
 import { hashRoleTokenCode, looksLikeRoleTokenCode } from '../../lib/roleTokenCode'
+import { rateLimiter } from '../../server/rateLimit'
 import { recordAudit } from '../AuditLog/record'
 
 const invalidToken = () =>
@@ -13,6 +14,12 @@ const invalidToken = () =>
     collection: 'users',
     errors: [{ path: 'token', message: bilingual('รหัส Token ไม่ถูกต้อง ถูกใช้แล้ว หรือหมดอายุ', 'The token is wrong, already used or expired') }],
   })
+
+/**
+ * Codes are not guessable, but nobody needs more than a few tries: 10 per officer per 15 minutes,
+ * on every instance. The key names the account (id and creation time), never a reused id.
+ */
+const ATTEMPTS = { name: 'redeem-token', points: 10, durationSeconds: 15 * 60 }
 
 type Claimed = { id: number; agency_id: number; service_point_id: number | null; role: string }
 
@@ -36,6 +43,13 @@ export const redeemTokenEndpoint: Endpoint = {
     if (!isUnboundOfficer(user as never))
       throw new APIError(bilingual('บัญชีนี้สังกัดหน่วยงานแล้ว', 'This account already belongs to an agency'), 409)
 
+    const verdict = await rateLimiter(req.payload, ATTEMPTS).consume(`user:${user.id}:${String((user as { createdAt?: string }).createdAt ?? '')}`)
+    if (!verdict.allowed) {
+      return Response.json(
+        { errors: [{ message: bilingual('ลองใส่รหัสหลายครั้งเกินไป กรุณารอสักครู่', 'Too many attempts: please wait and try again') }] },
+        { status: 429, headers: { 'Retry-After': String(verdict.retryAfterSeconds) } },
+      )
+    }
     const body = (await req.json?.().catch(() => null)) as { token?: unknown } | null
     if (!looksLikeRoleTokenCode(body?.token)) throw invalidToken()
     const codeHash = hashRoleTokenCode(body.token, req.payload.secret)
