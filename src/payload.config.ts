@@ -20,6 +20,7 @@ import { migrations } from './migrations'
 import { siteSearchPlugin } from './search/plugin'
 import { searchSchemaHook } from './search/schema'
 import { bootstrapAdmin } from './server/bootstrapAdmin'
+import { emailAdapterFromEnv } from './server/email'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const isProduction = process.env.NODE_ENV === 'production'
@@ -59,6 +60,8 @@ export default buildConfig({
   collections,
   endpoints: [healthEndpoint, openApiEndpoint, satisfactionExportEndpoint],
   editor: lexicalEditor(),
+  // SMTP_HOST set: workflow notifications are also emailed (README "Manual workflow").
+  email: emailAdapterFromEnv(),
   jobs: {
     tasks: [...delayNoticeTasks],
     // The crons start only where getPayload is asked for them (server.ts); tests run the queue
