@@ -70,6 +70,9 @@ it('refuses every bypass: create as published, PATCH or bulk _status, and a plai
   expect(await publicTitle(id)).toBe(404)
 
   const v = (await central.api.get(`/api/other-services/versions?where[parent][equals]=${id}&depth=0`)).body.docs[0]
+  // Another agency's officer reads none of its drafts, nor does a citizen.
+  expect((await otherCentral.api.get(`/api/other-services/versions?where[parent][equals]=${id}&depth=0`)).body.docs).toEqual([])
+  expect((await api(t.baseUrl).get(`/api/other-services/versions?where[parent][equals]=${id}`)).status).toBe(403)
   expect((await central.api.post(`/api/other-services/versions/${v.id}`)).status).toBe(403)
   expect(await publicTitle(id)).toBe(404)
 })

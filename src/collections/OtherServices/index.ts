@@ -32,6 +32,8 @@ export const OtherServices: CollectionConfig = {
   endpoints: [otherServicePublishingEndpoint],
   access: {
     read,
+    // Drafts live in the versions: the agency's officers and OPDC only (Payload's default is any login).
+    readVersions: async ({ req }) => (seesEverything(req) ? true : officerOf(req) ? agencyScopeWhere(req, 'version.agency') : false),
     create: createInOwnAgency([...EDITORS]),
     update: sameAgency([...EDITORS]),
     delete: sameAgency(['central-officer']),
