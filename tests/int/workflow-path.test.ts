@@ -83,6 +83,13 @@ it('takes a new manual from draft to published: author → agency reviewer → O
   // Another agency's officer does not read it; citizens neither.
   expect((await otherReviewer.api.get(`/api/manual-transitions?where[manual][equals]=${draft.id}`)).body.docs).toEqual([])
   expect((await api(t.baseUrl).get(`/api/manual-transitions`)).status).toBe(403)
+  // Nobody edits the timeline, not even a system admin.
+  const admin = await createOfficer(t, { roles: ['system-admin'] })
+  const row = timeline.body.docs[0].id
+  expect((await admin.api.patch(`/api/manual-transitions/${row}`, { comment: 'แก้ประวัติ' })).status).toBe(403)
+  expect((await admin.api.delete(`/api/manual-transitions/${row}`)).status).toBe(403)
+  expect((await admin.api.post('/api/manual-transitions', { ...timeline.body.docs[0], id: undefined })).status).toBe(403)
+  expect((await reviewer.api.get(`/api/manual-transitions/${row}`)).body.comment).toBe('ถูกต้องตามแบบ')
 })
 
 it('keeps the old revision public until the new one is published, then supersedes it', async () => {
