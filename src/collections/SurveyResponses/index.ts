@@ -90,7 +90,6 @@ export const SurveyResponses: CollectionConfig = {
           name: 'suspect',
           type: 'checkbox',
           defaultValue: false,
-          index: true,
           label: label('สงสัยว่าเป็นบอต (ไม่นับในรายงาน)', 'Suspected bot (left out of reports)'),
           admin: { description: label('ช่องดักบอตถูกกรอก', 'The honeypot field was filled') },
         },
