@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { ensureQuestionSet } from '../collections/SurveyQuestionSets/cache'
 import { lexicalFromParagraphs } from '../lib/lexical'
 import { AGENCIES, DEMO_PASSWORD, DEMO_USERS, OTHER_SERVICES, PROCESSES, SERVICE_POINTS, TAGS } from './seedData'
 
@@ -208,6 +209,8 @@ export async function seed(payload: Payload): Promise<SeedResult> {
       ),
     )
   }
+  // The satisfaction question set citizens answer (version 1, active).
+  if (await ensureQuestionSet(payload)) created += 1
   return { created }
 }
 
