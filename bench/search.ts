@@ -12,6 +12,7 @@
  * Options (env): BENCH_ROWS (100000), BENCH_SECONDS per run (15), BENCH_CONNECTIONS (10).
  */
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -65,7 +66,32 @@ function likePath(query: string): string {
 // ---------------------------------------------------------------------------------------------
 // Server role: prepare the database, then serve.
 
+/**
+ * The bench database is kept between runs, but a schema push over it could stop on a data-loss
+ * prompt once the collections changed: rebuild it when the schema sources changed.
+ */
+function schemaFingerprint(): string {
+  const hash = createHash('sha1')
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(file)
+      // The ranking query does not shape the data; everything else here may.
+      else if (/\.tsx?$/.test(entry.name) && file !== path.join('src', 'search', 'query.ts')) hash.update(file).update(fs.readFileSync(file))
+    }
+  }
+  for (const dir of ['src/collections', 'src/fields', 'src/search', 'src/plugins']) if (fs.existsSync(dir)) walk(dir)
+  hash.update(fs.readFileSync('src/payload.config.ts'))
+  return hash.digest('hex')
+}
+
 async function serve(): Promise<void> {
+  const fingerprintFile = path.join(path.dirname(DATA_DIR), 'search-pg.schema')
+  const fingerprint = schemaFingerprint()
+  if (fs.existsSync(DATA_DIR) && (!fs.existsSync(fingerprintFile) || fs.readFileSync(fingerprintFile, 'utf8') !== fingerprint)) {
+    process.stderr.write('schema changed since the last bench: rebuilding the bench database\n')
+    fs.rmSync(DATA_DIR, { recursive: true, force: true })
+  }
   process.env.EMBEDDED_PG_DIR = DATA_DIR
   process.env.EMBEDDED_PG_DATABASE = 'infogo_bench'
   ;(process.env as Record<string, string>).NODE_ENV = 'test' // quiet logs; schema push as in development
@@ -80,6 +106,7 @@ async function serve(): Promise<void> {
   const { ENSURE_SEARCH_SQL, searchPool } = await import('../src/search/schema')
 
   const server = await createInfogoServer({ withNext: false })
+  fs.writeFileSync(fingerprintFile, fingerprint)
   const payload = server.payload
   const pool = searchPool(payload)
   await seed(payload)

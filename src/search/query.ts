@@ -107,28 +107,41 @@ async function matchingHeads(pool: Pool, query: SiteSearchQuery, tsquery: string
 }
 
 /**
- * One page of documents: those under the given heads (with the head's score) and, when
- * `rowTsquery` is given, those whose words are spread over head, agency and body (ranked on
- * the whole weighted vector, below head matches of the same strength). Returns the total too.
+ * One page of the documents under the given heads, each with its head's score, ordered by
+ * score then id. A page needs at most page × limit documents of each head, read from the
+ * (head_key, id) index, so a head shared by thousands of manuals costs a short index range;
+ * the total is counted from the same index.
  */
-async function pageOf(pool: Pool, query: SiteSearchQuery, heads: Head[], rowTsquery: string | null): Promise<Row[]> {
+async function pageOfHeads(pool: Pool, query: SiteSearchQuery, heads: Head[]): Promise<Row[]> {
   const params: unknown[] = [heads.map((h) => h.head_key), heads.map((h) => Number(h.score)), query.limit, (query.page - 1) * query.limit]
   const filters = filterSql(query, params)
-  let rowMatches = ''
-  if (rowTsquery) {
-    params.push(rowTsquery)
-    const q = `$${params.length}::tsquery`
-    rowMatches = `
-      UNION ALL
-      SELECT s.id, ts_rank(${WEIGHTS}, s.fts_all, ${q}) * 5 + COALESCE(s.priority, 0) * 0.01
-      FROM search s WHERE s.fts_all @@ ${q} AND s.head_key <> ALL($1::text[])${filters}`
-  }
   const sql = `
     WITH g AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS g(head_key, score)),
-    hits AS MATERIALIZED (
-      SELECT s.id, g.score FROM g JOIN search s ON s.head_key = g.head_key WHERE true${filters}${rowMatches}
+    top AS (
+      SELECT t.id, g.score FROM g CROSS JOIN LATERAL (
+        SELECT s.id FROM search s WHERE s.head_key = g.head_key${filters} ORDER BY s.id LIMIT $3::int + $4::int
+      ) t
     ), page AS (
-      SELECT id, score FROM hits ORDER BY score DESC, id LIMIT $3 OFFSET $4
+      SELECT id, score FROM top ORDER BY score DESC, id LIMIT $3 OFFSET $4
+    )
+    SELECT (SELECT count(*) FROM g JOIN search s ON s.head_key = g.head_key WHERE true${filters}) AS total,
+           s.doc_id, s.type, s.title, s.agency_id, s.agency_name, s.body_text, p.score
+    FROM (SELECT 1) AS one
+    LEFT JOIN (page p JOIN search s ON s.id = p.id) ON true
+    ORDER BY p.score DESC NULLS LAST, s.id`
+  return (await pool.query<Row>(sql, params)).rows
+}
+
+/** One page of the documents holding every word somewhere (head, agency, body), ranked on the whole vector. */
+async function pageOfDocuments(pool: Pool, query: SiteSearchQuery, tsquery: string): Promise<Row[]> {
+  const params: unknown[] = [tsquery, query.limit, (query.page - 1) * query.limit]
+  const filters = filterSql(query, params)
+  const sql = `
+    WITH hits AS MATERIALIZED (
+      SELECT s.id, ts_rank(${WEIGHTS}, s.fts_all, $1::tsquery) * 5 + COALESCE(s.priority, 0) * 0.01 AS score
+      FROM search s WHERE s.fts_all @@ $1::tsquery${filters}
+    ), page AS (
+      SELECT id, score FROM hits ORDER BY score DESC, id LIMIT $2 OFFSET $3
     )
     SELECT (SELECT count(*) FROM hits) AS total, s.doc_id, s.type, s.title, s.agency_id, s.agency_name,
            s.body_text, p.score
@@ -173,9 +186,9 @@ export async function siteSearch(pool: Pool, query: SiteSearchQuery): Promise<Si
     const heads = await matchingHeads(pool, query, all)
     // Words spread over agency and body are looked up document by document only when no head
     // is close: that lookup is the expensive one.
-    rows = await pageOf(pool, query, heads, heads.length ? null : all)
+    rows = heads.length ? await pageOfHeads(pool, query, heads) : await pageOfDocuments(pool, query, all)
     if (totalOf(rows) === 0 && tokens.length > 1) {
-      rows = await pageOf(pool, query, await matchingHeads(pool, query, tsqueryAny(tokens)), null)
+      rows = await pageOfHeads(pool, query, await matchingHeads(pool, query, tsqueryAny(tokens)))
     }
   }
   const docs = rows
