@@ -92,3 +92,13 @@ describe('makeSnippet', () => {
     expect(makeSnippet('สั้น', ['x'])).toBe('สั้น')
   })
 })
+
+describe('tsquery text built from query words', () => {
+  it('requires every word, the last one also as a prefix, and escapes quotes', async () => {
+    const { tsqueryAll, tsqueryAny } = await import('../../src/search/query')
+    expect(tsqueryAll(['ทะเบียน', 'พาณิชย์'])).toBe("'ทะเบียน' & 'พาณิชย์':*")
+    expect(tsqueryAll(['o\'neil'])).toBe("'o''neil':*")
+    expect(tsqueryAll(['ป'])).toBe("'ป'")
+    expect(tsqueryAny(['ขอ', 'ป', 'บ้าน'])).toBe("'ขอ' | 'บ้าน'")
+  })
+})
