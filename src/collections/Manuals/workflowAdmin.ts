@@ -22,3 +22,11 @@ export const workflowTimelineField: UIField = {
     components: { Field: '/components/Workflow/WorkflowTimeline#WorkflowTimeline' },
   },
 }
+
+/** Other services: publish / unpublish buttons for the agency's central officer or reviewer. */
+export const otherServiceAdminComponents: NonNullable<CollectionAdminOptions['components']> = {
+  edit: {
+    PublishButton: '/components/Workflow/OtherServiceActions#OtherServiceActions',
+    UnpublishButton: '/components/Workflow/WorkflowActions#NoUnpublish',
+  },
+}

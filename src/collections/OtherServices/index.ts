@@ -7,6 +7,7 @@ import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
 import { withBilingualRequired } from '../../fields/required'
 import { citizenReadDefaults } from '../../hooks/citizenReads'
+import { otherServiceAdminComponents } from '../Manuals/workflowAdmin'
 import { otherServiceGuard, otherServicePublishingEndpoint } from './publishing'
 
 const EDITORS = ['central-officer', 'manual-author', 'manual-reviewer'] as const
@@ -26,6 +27,7 @@ export const OtherServices: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'agency', '_status', 'updatedAt'],
     group: label('จัดการบริการอื่นๆ', 'Other services'),
+    components: otherServiceAdminComponents,
   },
   versions: { drafts: true, maxPerDoc: 50 },
   // Published by the agency's central officer or reviewer through this endpoint only (no OPDC step).

@@ -26,6 +26,7 @@ import { WorkflowTimeline as WorkflowTimeline_5222b0986edbb2fb551a70a882ff7bae }
 import { WaitingForMe as WaitingForMe_ea9fb42ff4fd5d62d7e77cef14fc1fa6 } from '../../../components/Workflow/WaitingForMe'
 import { WorkflowActions as WorkflowActions_1fe8452d58a9bdba8396290e2bb3757f } from '../../../components/Workflow/WorkflowActions'
 import { NoUnpublish as NoUnpublish_1fe8452d58a9bdba8396290e2bb3757f } from '../../../components/Workflow/WorkflowActions'
+import { OtherServiceActions as OtherServiceActions_7dc7ab7b7cdfa9c5299de2a09a3622bb } from '../../../components/Workflow/OtherServiceActions'
 import { CodeCell as CodeCell_fbc415753d1ff6daadf94818b8318bfb } from '../../../components/RoleTokens/CodeCell'
 import { CodeField as CodeField_6755a0bba671ace948b6d1b733846ec7 } from '../../../components/RoleTokens/CodeField'
 import { TokenHelp as TokenHelp_fb0705f20a7c19d153bbb3e862dc1172 } from '../../../components/RoleTokens/TokenHelp'
@@ -70,6 +71,7 @@ export const importMap = {
   "/components/Workflow/WaitingForMe#WaitingForMe": WaitingForMe_ea9fb42ff4fd5d62d7e77cef14fc1fa6,
   "/components/Workflow/WorkflowActions#WorkflowActions": WorkflowActions_1fe8452d58a9bdba8396290e2bb3757f,
   "/components/Workflow/WorkflowActions#NoUnpublish": NoUnpublish_1fe8452d58a9bdba8396290e2bb3757f,
+  "/components/Workflow/OtherServiceActions#OtherServiceActions": OtherServiceActions_7dc7ab7b7cdfa9c5299de2a09a3622bb,
   "/components/RoleTokens/CodeCell#CodeCell": CodeCell_fbc415753d1ff6daadf94818b8318bfb,
   "/components/RoleTokens/CodeField#CodeField": CodeField_6755a0bba671ace948b6d1b733846ec7,
   "/components/RoleTokens/TokenHelp#TokenHelp": TokenHelp_fb0705f20a7c19d153bbb3e862dc1172,
