@@ -40,7 +40,7 @@ async function* pages(payload: Payload, collection: 'agencies' | 'manuals' | 'se
   const select = collection === 'manuals' ? Object.fromEntries(MANUAL_FIELDS.map((f) => [f, true])) : undefined
   for (let page = 1; ; page++) {
     // No user and no overrideAccess: exactly what an anonymous citizen may read.
-    const result = await payload.find({ collection, page, limit: PAGE, sort: 'id', depth: 0, overrideAccess: false, ...(select ? { select } : {}) })
+    const result = await payload.find({ collection, page, limit: PAGE, sort: 'id', depth: 0, overrideAccess: false, ...(select ? { select } : {}) } as Parameters<Payload['find']>[0])
     yield result.docs as Doc[]
     if (!result.hasNextPage) return
   }

@@ -214,7 +214,7 @@ async function writeOne(state: ImportState, kind: ImportKind, item: Item, req: P
   if (kind === 'manuals') {
     const record = item.record as ManualRecord
     const found = existing ?? (await state.manuals.load([legacyId], req))
-    return upsertManual(state, req, record, found.get(legacyId), processes?.get(record.processLegacyId), pending)
+    return upsertManual(state, req, record, found.get(legacyId), processes, pending)
   }
   const found = existing ?? (await state.servicePoints.load([legacyId], req))
   return upsertServicePoint(state, req, item.record as ServicePointRecord, found.get(legacyId), pending)

@@ -176,7 +176,8 @@ export async function upsertManual(
   req: PayloadRequest,
   record: ManualRecord,
   existing: Doc | undefined,
-  existingProcess: Doc | undefined,
+  /** The batch's processes, looked up at its start (and kept current here); none: look it up. */
+  batchProcesses: Map<string, Doc> | undefined,
   pending: Pending,
 ): Promise<Written> {
   await state.agencies.resolve([record.agencyLegacyId], req)
@@ -191,13 +192,11 @@ export async function upsertManual(
     }
   }
   const tags = await categoryTags(state, req, record.categories, pending)
-  const process = await save(
-    state,
-    req,
-    'processes',
-    existingProcess ?? (await state.processes.load([record.processLegacyId], req)).get(record.processLegacyId),
-    { legacyId: record.processLegacyId, name: record.processName, agency, commonNames: record.commonNames, tags },
-  )
+  const processData = { legacyId: record.processLegacyId, name: record.processName, agency, commonNames: record.commonNames, tags }
+  const storedProcess = batchProcesses ? batchProcesses.get(record.processLegacyId) : (await state.processes.load([record.processLegacyId], req)).get(record.processLegacyId)
+  const process = await save(state, req, 'processes', storedProcess, processData)
+  // Later rows of the batch naming the same process see it without another query.
+  batchProcesses?.set(record.processLegacyId, { ...processData, id: process.id })
   pending.push(() => state.processes.set(record.processLegacyId, process.id))
   const data = {
     legacyId: record.legacyId,
