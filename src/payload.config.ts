@@ -19,8 +19,10 @@ import { MEDIA_MAX_BYTES } from './lib/uploads'
 import { migrations } from './migrations'
 import { siteSearchPlugin } from './search/plugin'
 import { searchSchemaHook } from './search/schema'
+import { publicContentChangedPlugin } from './plugins/publicContentChanged'
 import { bootstrapAdmin } from './server/bootstrapAdmin'
 import { emailAdapterFromEnv } from './server/email'
+import { PUBLIC_CONTENT_COLLECTIONS } from './server/publicContent'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const isProduction = process.env.NODE_ENV === 'production'
@@ -98,6 +100,7 @@ export default buildConfig({
       generateLabel: (_, doc) => String(doc.name ?? ''),
     }),
     siteSearchPlugin(),
+    publicContentChangedPlugin(PUBLIC_CONTENT_COLLECTIONS),
   ],
   onInit: async (payload) => {
     await bootstrapAdmin(payload)

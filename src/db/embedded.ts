@@ -48,7 +48,9 @@ export async function startEmbeddedPostgres(options: {
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (m) => {
-      if (!options.quiet && /ERROR|FATAL|PANIC/.test(String(m))) log(String(m))
+      // Only real problems: a fast shutdown's "terminating connection" lines are expected.
+      const line = String(m)
+      if (!options.quiet && /ERROR|FATAL|PANIC/.test(line) && !/administrator command/.test(line)) log(line)
     },
     onError: (e) => log(`${String(e)}\n`),
   })

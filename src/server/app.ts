@@ -1,15 +1,18 @@
 import express, { type Express } from 'express'
 import type { Server } from 'node:http'
 import type { Payload } from 'payload'
-import { getPayload } from 'payload'
+import { getPayload, handleEndpoints } from 'payload'
 
 import { mountDigitalId } from '../auth/digitalId'
 import { ensureDatabase, type EmbeddedDatabase } from '../db/embedded'
 import { payloadRestHandler } from './payloadRest'
+import { createPublicCache, listenForContentChanges } from './publicCache'
+import { CACHEABLE_PUBLIC_PATHS } from './publicContent'
 import { closePayload } from './shutdown'
 
 export type InfogoServer = {
   app: Express
+  publicCache: ReturnType<typeof createPublicCache>
   payload: Payload
   database: EmbeddedDatabase
   listen: (port: number, host?: string) => Promise<Server>
@@ -46,6 +49,13 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
   mountDigitalId(app, payload)
 
   const rest = payloadRestHandler(config)
+  // Anonymous public reads are served from memory until content changes on any instance.
+  const publicCache = createPublicCache({ cacheable: CACHEABLE_PUBLIC_PATHS })
+  const contentListener = listenForContentChanges(database.url, publicCache.invalidate)
+  await contentListener.ready
+  if (process.env.PUBLIC_CACHE !== 'off') {
+    app.use('/api', publicCache.middleware((request) => handleEndpoints({ config, request })))
+  }
   // GraphQL stays with Next's generated route; everything else under /api is Payload REST.
   app.use('/api', (req, res, next) => {
     if (options.withNext && req.path.startsWith('/graphql')) return next()
@@ -67,6 +77,7 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
   const sockets = new Set<import('node:net').Socket>()
   return {
     app,
+    publicCache,
     payload,
     database,
     listen: (port, host = '0.0.0.0') =>
@@ -87,6 +98,8 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
         })
       }
       await nextClose?.().catch(() => undefined)
+      await contentListener.close()
+      publicCache.dispose()
       await closePayload(payload)
       await database.stop()
     },
