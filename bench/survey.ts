@@ -25,7 +25,30 @@ const SERVICE_POINTS = Number(process.env.BENCH_SERVICE_POINTS || 50)
 const DATA_DIR = path.resolve('.data/bench/survey-pg')
 
 type Ready = { port: number; servicePoints: number[]; keys: string[] }
-type Message = { type: 'ready'; ready: Ready } | { type: 'rss'; rss: number; at: number } | { type: 'count'; responses: number; answers: number }
+type Message =
+  | { type: 'ready'; ready: Ready }
+  | { type: 'rss'; rss: number; at: number; cpuMs: number }
+  | { type: 'count'; responses: number; answers: number }
+
+/** CPU time (ms) used so far by the bench's PostgreSQL: its postmaster and every backend. */
+function postgresCpuMs(): number {
+  const TICK_MS = 10 // USER_HZ 100 on Linux
+  let postmaster = 0
+  const stats = new Map<number, { ppid: number; ms: number }>()
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      stats.set(Number(pid), { ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS })
+      if (!postmaster && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(DATA_DIR)) postmaster = Number(pid)
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0
+  for (const [pid, s] of stats) if (pid === postmaster || s.ppid === postmaster) total += s.ms
+  return postmaster ? total : NaN
+}
 
 // ---------------------------------------------------------------------------------------------
 // Server role
@@ -66,7 +89,10 @@ async function serve(): Promise<void> {
   const address = http.address()
   const port = typeof address === 'object' && address ? address.port : 0
   const send = (m: Message) => process.send?.(m)
-  setInterval(() => send({ type: 'rss', rss: process.memoryUsage().rss, at: Date.now() }), 1000).unref()
+  setInterval(() => {
+    const cpu = process.cpuUsage()
+    send({ type: 'rss', rss: process.memoryUsage().rss, at: Date.now(), cpuMs: (cpu.user + cpu.system) / 1000 })
+  }, 1000).unref()
   process.on('message', async (m: { type: string }) => {
     if (m.type === 'count') {
       const r = await pool.query('SELECT count(*)::int AS n FROM survey_responses')
@@ -93,12 +119,12 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: process.env,
   })
-  const rss: Array<{ rss: number; at: number }> = []
+  const rss: Array<{ rss: number; at: number; cpuMs: number }> = []
   let countWaiter: ((m: { responses: number; answers: number }) => void) | null = null
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.on('message', (m: Message) => {
       if (m.type === 'ready') resolve(m.ready)
-      else if (m.type === 'rss') rss.push({ rss: m.rss, at: m.at })
+      else if (m.type === 'rss') rss.push({ rss: m.rss, at: m.at, cpuMs: m.cpuMs })
       else if (m.type === 'count') countWaiter?.(m)
     })
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
@@ -151,8 +177,12 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000))
     const before = await count()
     const rssStart = rss[rss.length - 1]?.rss ?? 0
+    const serverCpuStart = rss[rss.length - 1]?.cpuMs ?? 0
+    const pgCpuStart = postgresCpuMs()
     const startedAt = Date.now()
     const result = await run(SECONDS)
+    const pgCpuEnd = postgresCpuMs()
+    const serverCpuEnd = rss[rss.length - 1]?.cpuMs ?? 0
     // Requests still in flight when the load stopped are stored too, unanswered to autocannon.
     await new Promise((r) => setTimeout(r, 1000))
     const after = await count()
@@ -178,6 +208,12 @@ async function main(): Promise<void> {
       everyAcceptedStored: stored >= accepted && stored - accepted <= CONNECTIONS,
       answersStored: after.answers - before.answers,
       acceptedPerSecond: Math.round(accepted / SECONDS),
+      // CPU per accepted rating: what it costs regardless of how busy the machine was.
+      cpuMsPerRating: {
+        server: Number(((serverCpuEnd - serverCpuStart) / Math.max(1, accepted)).toFixed(3)),
+        postgres: Number(((pgCpuEnd - pgCpuStart) / Math.max(1, accepted)).toFixed(3)),
+      },
+      loadAverage: (await import('node:os')).loadavg().map((x) => Number(x.toFixed(2))),
       latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
       serverRssMb: {
         atStart: mb(rssStart),
@@ -190,9 +226,10 @@ async function main(): Promise<void> {
       [
         `ratings for ${SECONDS} s, ${CONNECTIONS} connections, ${CLIENTS} client addresses, ${summary.servicePoints} service points`,
         '',
-        '| accepted (201) | stored rows | all stored | accepted/s | other statuses | p50 ms | p99 ms | RSS start → first third → last third (peak) MB |',
-        '|---:|---:|:---:|---:|---|---:|---:|---|',
-        `| ${accepted} | ${stored} | ${summary.everyAcceptedStored ? 'yes' : 'NO'} | ${summary.acceptedPerSecond} | ${JSON.stringify({ ...summary.statusCodes, 201: undefined, errors: result.errors || undefined })} | ${result.latency.p50} | ${result.latency.p99} | ${summary.serverRssMb.atStart} → ${summary.serverRssMb.firstThirdAvg} → ${summary.serverRssMb.lastThirdAvg} (${summary.serverRssMb.peak}) |`,
+        '| accepted (201) | stored rows | all stored | accepted/s | other statuses | p50 ms | p99 ms | CPU ms/rating server + postgres | RSS start → first third → last third (peak) MB |',
+        '|---:|---:|:---:|---:|---|---:|---:|---|---|',
+        `| ${accepted} | ${stored} | ${summary.everyAcceptedStored ? 'yes' : 'NO'} | ${summary.acceptedPerSecond} | ${JSON.stringify({ ...summary.statusCodes, 201: undefined, errors: result.errors || undefined })} | ${result.latency.p50} | ${result.latency.p99} | ${summary.cpuMsPerRating.server} + ${summary.cpuMsPerRating.postgres} | ${summary.serverRssMb.atStart} → ${summary.serverRssMb.firstThirdAvg} → ${summary.serverRssMb.lastThirdAvg} (${summary.serverRssMb.peak}) |`,
+        `load average during the run: ${summary.loadAverage.join(', ')} (2 cores)`,
       ].join('\n'),
     )
     fs.mkdirSync('bench/out', { recursive: true })
