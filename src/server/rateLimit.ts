@@ -101,7 +101,8 @@ export function rateLimiter(payload: Payload, options: RateLimitOptions): RateLi
   const limiter: RateLimiter = {
     options,
     consume: async (key, points = 1) => {
-      await ensureRateLimitTable(payload)
+      // A database that cannot create the table cannot count either: the in-memory insurance does.
+      await ensureRateLimitTable(payload).catch(() => undefined)
       try {
         return verdict(await store.consume(key, points), true)
       } catch (err) {
