@@ -12,6 +12,7 @@ import { digitalIdSettings, type DigitalIdSettings } from './config'
 import { mountDevProvider } from './devProvider'
 import { loginFailurePage } from './page'
 import { mintPayloadSession } from './session'
+import { PostgresSessionStore } from './sessionStore'
 import { IdTokenRejected, verifyIdToken } from './verifyIdToken'
 
 type Discovery = { issuer: string; authorization_endpoint: string; token_endpoint: string; jwks_uri: string }
@@ -205,6 +206,7 @@ export function mountDigitalId(app: Express, payload: Payload): void {
       secret: payload.secret,
       resave: false,
       saveUninitialized: false,
+      store: new PostgresSessionStore(payload),
       cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/auth', maxAge: 15 * 60 * 1000 },
     }),
   )

@@ -4,6 +4,7 @@
  * wrong audience), driven through a small hostile provider that the test controls.
  */
 import express from 'express'
+import { createHash } from 'node:crypto'
 import { exportJWK, generateKeyPair, SignJWT } from 'jose'
 import type { Server } from 'node:http'
 
@@ -80,9 +81,17 @@ describe('with the local OpenID provider', () => {
     expect(authorize.searchParams.get('nonce')).toBeTruthy()
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256')
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/)
+    // The handshake state is in PostgreSQL (any instance can take the callback), not in memory.
+    const sid = decodeURIComponent(browser.cookies.get('infogo.digital-id')!).slice(2).split('.')[0]
+    const { rows } = await (t.payload.db as any).pool.query('SELECT data FROM infogo_runtime.digital_id_sessions WHERE sid = $1', [sid])
+    const saved = rows[0].data.digitalId
+    expect(saved.handle).toBe(authorize.searchParams.get('state'))
+    expect(saved.nonce).toBe(authorize.searchParams.get('nonce'))
+    expect(createHash('sha256').update(saved.codeVerifier).digest('base64url')).toBe(authorize.searchParams.get('code_challenge'))
 
     const done = await loginAs(browser, 'demo-somchai')
-    expect(done.hops.some((h) => h.includes('/auth/digital-id/callback?code='))).toBe(true)
+    const callback = done.hops.find((h) => h.includes('/auth/digital-id/callback?code='))
+    expect(callback).toBeTruthy()
     expect(done.hops.at(-1)).toBe(`${t.baseUrl}/admin`)
     expect(browser.cookies.get('payload-token')).toBeTruthy()
 
@@ -98,6 +107,10 @@ describe('with the local OpenID provider', () => {
     expect(viaHeader.body.user.id).toBe(body.user.id)
     const stored = await t.payload.find({ collection: 'users', where: { digitalIdSub: { equals: 'demo-somchai' } }, overrideAccess: true })
     expect(stored.totalDocs).toBe(1)
+    // The handshake's state is used up: replaying the callback is refused.
+    const replay = await browser.request(callback!)
+    expect(replay.status).toBe(403)
+    expect(await replay.text()).toContain('data-reason="state"')
     // Until they redeem a token they can do nothing but that.
     expect((await browser.request('/api/processes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"x"}' })).status).toBe(403)
   })
