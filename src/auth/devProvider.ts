@@ -130,5 +130,10 @@ export function mountDevProvider(app: Express, secret: string): void {
       next(error)
     }
   })
+  // A plain page, never Express's stack trace.
+  router.use((error: Error, _req: Request, res: Response, _next: express.NextFunction) => {
+    if (!res.headersSent)
+      res.status(400).type('html').send(`<!doctype html><meta charset="utf-8"><p>ผู้ให้บริการ Digital ID ทดสอบ: ${escapeHtml(error.message)}</p><p><a href="/auth/digital-id/login">เริ่มใหม่ (Start again)</a></p>`)
+  })
   app.use(DEV_PROVIDER_PATH, router)
 }

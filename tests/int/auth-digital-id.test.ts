@@ -285,3 +285,11 @@ describe('with a hostile provider (OIDC_ISSUER pointing at a test double)', () =
     expect(reasons).toEqual(expect.arrayContaining(['state', 'nonce', 'expired', 'signature', 'audience']))
   })
 })
+
+it('answers a stale or unknown provider interaction with a plain page, not a stack trace', async () => {
+  const res = await fetch(`${t.baseUrl}/oidc-dev/interaction/not-a-real-uid`)
+  expect(res.status).toBeGreaterThanOrEqual(400)
+  const page = await res.text()
+  expect(page).toContain('เริ่มใหม่')
+  expect(page).not.toMatch(/at \w+ \(|node_modules/)
+})
