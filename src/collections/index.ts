@@ -2,6 +2,8 @@ import { Agencies } from './Agencies'
 import { AuditLog } from './AuditLog'
 import { DelayNotices } from './DelayNotices'
 import { ExtraHolidays } from './ExtraHolidays'
+import { Faqs } from './Faqs'
+import { Guidelines } from './Guidelines'
 import { LicenceReports } from './LicenceReports'
 import { LicenceUnlockRequests } from './LicenceUnlockRequests'
 import { Manuals } from './Manuals'
@@ -17,4 +19,4 @@ import { SurveyResponses } from './SurveyResponses'
 import { Tags } from './Tags'
 import { Users } from './Users'
 
-export const collections = [Agencies, ServicePoints, Tags, Processes, Manuals, ManualTransitions, OtherServices, Media, Users, RoleTokens, AuditLog, DelayNotices, Notifications, SurveyQuestionSets, SurveyResponses, LicenceReports, LicenceUnlockRequests, ExtraHolidays]
+export const collections = [Agencies, ServicePoints, Tags, Processes, Manuals, ManualTransitions, OtherServices, Media, Users, RoleTokens, AuditLog, DelayNotices, Notifications, SurveyQuestionSets, SurveyResponses, LicenceReports, LicenceUnlockRequests, ExtraHolidays, Faqs, Guidelines]

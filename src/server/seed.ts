@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { ensureQuestionSet } from '../collections/SurveyQuestionSets/cache'
 import { lexicalFromParagraphs } from '../lib/lexical'
+import { seedHelp } from './seedHelp'
 import { AGENCIES, DEMO_PASSWORD, DEMO_USERS, OTHER_SERVICES, PROCESSES, SERVICE_POINTS, TAGS } from './seedData'
 
 type Id = number | string
@@ -211,6 +212,8 @@ export async function seed(payload: Payload): Promise<SeedResult> {
   }
   // The satisfaction question set citizens answer (version 1, active).
   if (await ensureQuestionSet(payload)) created += 1
+  // Help: the officers' FAQ and guideline pages (src/server/seedHelp.ts).
+  created += await seedHelp(payload)
   return { created }
 }
 
