@@ -16,12 +16,12 @@ export type DigitalIdSettings = {
   local: boolean
 }
 
-export function devProviderEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+export function devProviderEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return !env.OIDC_ISSUER && env.NODE_ENV !== 'production'
 }
 
 /** `origin` is the request's own origin, used when SERVER_URL is unset. Null: not configured. */
-export function digitalIdSettings(origin: string, env: NodeJS.ProcessEnv = process.env): DigitalIdSettings | null {
+export function digitalIdSettings(origin: string, env: Record<string, string | undefined> = process.env): DigitalIdSettings | null {
   const base = (env.SERVER_URL || origin).replace(/\/+$/, '')
   if (env.OIDC_ISSUER) {
     if (!env.OIDC_CLIENT_ID) return null
