@@ -20,6 +20,7 @@ import { migrations } from './migrations'
 import { siteSearchPlugin } from './search/plugin'
 import { searchSchemaHook } from './search/schema'
 import { publicContentChangedPlugin } from './plugins/publicContentChanged'
+import { officerNavPlugin } from './admin/officerNav'
 import { bootstrapAdmin } from './server/bootstrapAdmin'
 import { emailAdapterFromEnv } from './server/email'
 import { PUBLIC_CONTENT_COLLECTIONS } from './server/publicContent'
@@ -44,15 +45,22 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' · admin.info.go.th', description: 'ระบบจัดการข้อมูลศูนย์ข้อมูลการติดต่อราชการ' },
     dateFormat: 'd MMM yyyy HH:mm',
+    // Gravatar images are blocked on government networks: the built-in avatar, no outside request.
+    avatar: 'default',
     components: {
+      // Admin home: what waits for this officer, by role (README "Admin for officers").
+      beforeDashboard: ['/components/Admin/OfficerDashboard#OfficerDashboard'],
       // Officers: Digital ID on the login page; an officer without an agency only sees "redeem token".
       afterLogin: ['/components/Auth/DigitalIdButton#DigitalIdButton'],
       providers: ['/components/Auth/UnboundRedirect#UnboundRedirect'],
       views: {
         redeemToken: { Component: '/components/Auth/RedeemTokenView#RedeemTokenView', path: '/redeem-token' },
         satisfactionReport: { Component: '/components/survey/SatisfactionReportView#SatisfactionReportView', path: '/reports/satisfaction' },
+        helpFaq: { Component: '/components/Admin/HelpView#FaqView', path: '/help', exact: true },
+        helpGuidelines: { Component: '/components/Admin/HelpView#GuidelinesView', path: '/help/guidelines' },
       },
-      afterNavLinks: ['/components/survey/ReportNavLink#SatisfactionReportNavLink'],
+      // Custom views and files in the menu, per role (src/lib/adminNav.ts; includes the satisfaction report).
+      afterNavLinks: ['/components/Admin/OfficerNavLinks#OfficerNavLinks'],
     },
   },
   i18n: {
@@ -101,6 +109,8 @@ export default buildConfig({
     }),
     siteSearchPlugin(),
     publicContentChangedPlugin(PUBLIC_CONTENT_COLLECTIONS),
+    // Last: menu groups, officer names and per-role hiding for every collection (src/lib/adminNav.ts).
+    officerNavPlugin(),
   ],
   onInit: async (payload) => {
     await bootstrapAdmin(payload)

@@ -35,10 +35,13 @@ import { DueReports as DueReports_bde76877d6d2d5f1b9d662d8c8eaa971 } from '../..
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { DigitalIdButton as DigitalIdButton_16bba82e63cc803a059a02a5a019e4c7 } from '../../../components/Auth/DigitalIdButton'
-import { SatisfactionReportNavLink as SatisfactionReportNavLink_9cc367528ef41a9cde974c81f36dd9ab } from '../../../components/survey/ReportNavLink'
+import { OfficerNavLinks as OfficerNavLinks_a8ea647595071138da56ec932d6679c3 } from '../../../components/Admin/OfficerNavLinks'
+import { OfficerDashboard as OfficerDashboard_e3039099b4779b2a38513cbcc3df578e } from '../../../components/Admin/OfficerDashboard'
 import { UnboundRedirect as UnboundRedirect_f34725c68002527750122a28c53de7b6 } from '../../../components/Auth/UnboundRedirect'
 import { RedeemTokenView as RedeemTokenView_3da71689a36137d5e126f83fbde77a9e } from '../../../components/Auth/RedeemTokenView'
 import { SatisfactionReportView as SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5 } from '../../../components/survey/SatisfactionReportView'
+import { FaqView as FaqView_2846f042bc212a62c11ad445d885affd } from '../../../components/Admin/HelpView'
+import { GuidelinesView as GuidelinesView_2846f042bc212a62c11ad445d885affd } from '../../../components/Admin/HelpView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -80,9 +83,12 @@ export const importMap = {
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
   "/components/Auth/DigitalIdButton#DigitalIdButton": DigitalIdButton_16bba82e63cc803a059a02a5a019e4c7,
-  "/components/survey/ReportNavLink#SatisfactionReportNavLink": SatisfactionReportNavLink_9cc367528ef41a9cde974c81f36dd9ab,
+  "/components/Admin/OfficerNavLinks#OfficerNavLinks": OfficerNavLinks_a8ea647595071138da56ec932d6679c3,
+  "/components/Admin/OfficerDashboard#OfficerDashboard": OfficerDashboard_e3039099b4779b2a38513cbcc3df578e,
   "/components/Auth/UnboundRedirect#UnboundRedirect": UnboundRedirect_f34725c68002527750122a28c53de7b6,
   "/components/Auth/RedeemTokenView#RedeemTokenView": RedeemTokenView_3da71689a36137d5e126f83fbde77a9e,
   "/components/survey/SatisfactionReportView#SatisfactionReportView": SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5,
+  "/components/Admin/HelpView#FaqView": FaqView_2846f042bc212a62c11ad445d885affd,
+  "/components/Admin/HelpView#GuidelinesView": GuidelinesView_2846f042bc212a62c11ad445d885affd,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
