@@ -59,10 +59,13 @@ type Row = {
 
 type Head = { head_key: string; score: number }
 
-/** Filters on the document rows; parameters appended to `params`. */
-function filterSql(query: SiteSearchQuery, params: unknown[]): string {
+/**
+ * Filters on the document rows; parameters appended to `params`. `withType` is off where the
+ * heads were already filtered by type (a head has one type).
+ */
+function filterSql(query: SiteSearchQuery, params: unknown[], withType = true): string {
   const where: string[] = []
-  if (query.type) {
+  if (query.type && withType) {
     params.push(query.type)
     where.push(`s.type = $${params.length}`)
   }
@@ -114,7 +117,7 @@ async function matchingHeads(pool: Pool, query: SiteSearchQuery, tsquery: string
  */
 async function pageOfHeads(pool: Pool, query: SiteSearchQuery, heads: Head[]): Promise<Row[]> {
   const params: unknown[] = [heads.map((h) => h.head_key), heads.map((h) => Number(h.score)), query.limit, (query.page - 1) * query.limit]
-  const filters = filterSql(query, params)
+  const filters = filterSql(query, params, false)
   const sql = `
     WITH g AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS g(head_key, score)),
     top AS (

@@ -44,6 +44,9 @@ export const searchSchemaHook: SchemaHook = ({ schema, extendTable }) => {
         search_fts_all_idx: index('search_fts_all_idx').using('gin', t.ftsAll),
         // Lists a head's documents in id order from the index alone.
         search_head_key_id_idx: index('search_head_key_id_idx').on(t.headKey, t.id),
+        // The province and tag filters are LIKE '%|x|%' over delimited lists: trigram GIN serves them.
+        search_provinces_trgm_idx: index('search_provinces_trgm_idx').using('gin', t.provinces.op('gin_trgm_ops')),
+        search_tag_ids_trgm_idx: index('search_tag_ids_trgm_idx').using('gin', t.tagIds.op('gin_trgm_ops')),
       }),
     })
   }
@@ -67,6 +70,8 @@ export const ENSURE_SEARCH_SQL = [
   `ALTER TABLE search_heads ADD COLUMN IF NOT EXISTS fts_head tsvector GENERATED ALWAYS AS (${HEAD_VECTOR}) STORED`,
   'CREATE INDEX IF NOT EXISTS search_fts_all_idx ON search USING gin (fts_all)',
   'CREATE INDEX IF NOT EXISTS search_head_key_id_idx ON search (head_key, id)',
+  'CREATE INDEX IF NOT EXISTS search_provinces_trgm_idx ON search USING gin (provinces gin_trgm_ops)',
+  'CREATE INDEX IF NOT EXISTS search_tag_ids_trgm_idx ON search USING gin (tag_ids gin_trgm_ops)',
   'CREATE INDEX IF NOT EXISTS search_heads_fts_head_idx ON search_heads USING gin (fts_head)',
   'CREATE INDEX IF NOT EXISTS search_heads_head_text_trgm_idx ON search_heads USING gin (head_text gin_trgm_ops)',
 ]
