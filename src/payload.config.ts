@@ -16,6 +16,7 @@ import { satisfactionExportEndpoint } from './endpoints/satisfactionExport'
 import { openApiEndpoint } from './endpoints/openapi'
 import { fileTooLargeHandler } from './collections/Media/uploadRules'
 import { MEDIA_MAX_BYTES } from './lib/uploads'
+import { readReplicaUrls } from './lib/scaling'
 import { migrations } from './migrations'
 import { siteSearchPlugin } from './search/plugin'
 import { searchSchemaHook } from './search/schema'
@@ -91,6 +92,9 @@ export default buildConfig({
     },
     // Development and tests push the schema; production applies the committed migrations.
     push: !isProduction,
+    // Scale-out: reads go to these replicas (comma-separated URLs); writes, and reads shortly after
+    // a write, stay on DATABASE_URL (README "Scaling").
+    readReplicas: readReplicaUrls(process.env.DATABASE_READ_REPLICAS),
     migrationDir: path.resolve(dirname, 'migrations'),
     prodMigrations: migrations,
     // Site search: pg_trgm, and the search table's tsvector columns and GIN indexes (src/search/schema.ts).
