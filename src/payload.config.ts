@@ -91,7 +91,8 @@ export default buildConfig({
       max: Number(process.env.DATABASE_POOL_MAX || 10),
     },
     // Development and tests push the schema; production applies the committed migrations.
-    push: !isProduction,
+    // DATABASE_PUSH=true keeps push on in production mode (the browser tests' production server).
+    push: !isProduction || process.env.DATABASE_PUSH === 'true',
     // Scale-out: reads go to these replicas (comma-separated URLs); writes, and reads shortly after
     // a write, stay on DATABASE_URL (README "Scaling").
     readReplicas: readReplicaUrls(process.env.DATABASE_READ_REPLICAS),

@@ -68,7 +68,6 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
     const nextApp = next({ dev: options.dev ?? false, dir: process.cwd() })
     await nextApp.prepare()
     const handle = nextApp.getRequestHandler()
-    app.get('/', (_req, res) => res.redirect('/admin'))
     app.all('/{*splat}', (req, res) => handle(req, res))
     nextClose = () => nextApp.close()
   }
