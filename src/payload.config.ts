@@ -13,6 +13,7 @@ import { collections } from './collections'
 import { delayNoticeTasks } from './collections/DelayNotices/jobs'
 import { healthEndpoint } from './endpoints/health'
 import { satisfactionExportEndpoint } from './endpoints/satisfactionExport'
+import { reportEndpoints } from './endpoints/reports'
 import { openApiEndpoint } from './endpoints/openapi'
 import { fileTooLargeHandler } from './collections/Media/uploadRules'
 import { MEDIA_MAX_BYTES } from './lib/uploads'
@@ -69,7 +70,8 @@ export default buildConfig({
     fallbackLanguage: 'th',
   },
   collections,
-  endpoints: [healthEndpoint, openApiEndpoint, satisfactionExportEndpoint],
+  // The satisfaction export first: /reports/:report/export would otherwise answer it.
+  endpoints: [healthEndpoint, openApiEndpoint, satisfactionExportEndpoint, ...reportEndpoints],
   editor: lexicalEditor(),
   // SMTP_HOST set: workflow notifications are also emailed (README "Manual workflow").
   email: emailAdapterFromEnv(),
@@ -91,13 +93,14 @@ export default buildConfig({
       max: Number(process.env.DATABASE_POOL_MAX || 10),
     },
     // Development and tests push the schema; production applies the committed migrations.
-    // DATABASE_PUSH=true keeps push on in production mode (the browser tests' production server).
-    push: !isProduction || process.env.DATABASE_PUSH === 'true',
+    push: !isProduction,
     // Scale-out: reads go to these replicas (comma-separated URLs); writes, and reads shortly after
     // a write, stay on DATABASE_URL (README "Scaling").
     readReplicas: readReplicaUrls(process.env.DATABASE_READ_REPLICAS),
     migrationDir: path.resolve(dirname, 'migrations'),
-    prodMigrations: migrations,
+    // DATABASE_PUSH=true: a development-mode process pushed this database's schema (the browser
+    // tests and bench:site run the production server on it), so production applies no migrations.
+    prodMigrations: process.env.DATABASE_PUSH === 'true' ? undefined : migrations,
     // Site search: pg_trgm, and the search table's tsvector columns and GIN indexes (src/search/schema.ts).
     extensions: ['pg_trgm'],
     afterSchemaInit: [searchSchemaHook],
