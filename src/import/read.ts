@@ -30,8 +30,8 @@ export async function* readRows(file: string, position: ReadPosition = { bytesRe
 async function* readCsv(file: string, position: ReadPosition): AsyncGenerator<SourceRow> {
   // A string stream decodes UTF-8 across chunk edges (a Thai letter is three bytes).
   const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })
-  stream.on('data', () => (position.bytesRead = stream.bytesRead))
-  const queue: SourceRow[] = []
+  // Progress counts the bytes of the rows handed over, not of what the stream read ahead.
+  const queue: Array<SourceRow & { bytes: number }> = []
   let done = false
   let failure: Error | null = null
   let parser: Papa.Parser | null = null
@@ -51,10 +51,13 @@ async function* readCsv(file: string, position: ReadPosition): AsyncGenerator<So
       // A row with too few or too many fields is reported, not guessed at (`row` counts in this chunk).
       const broken = new Map<number, string>()
       for (const e of results.errors) if (typeof e.row === 'number') broken.set(e.row, `CSV: ${e.message}`)
+      let headerBytes = row === 0 ? Buffer.byteLength((results.meta.fields ?? []).join(',')) + 1 : 0
       results.data.forEach((data, i) => {
         row += 1
         const error = broken.get(i)
-        queue.push(error ? { row, error } : { row, data })
+        const bytes = headerBytes + Buffer.byteLength(Object.values(data).join(',')) + 1
+        headerBytes = 0
+        queue.push(error ? { row, error, bytes } : { row, data, bytes })
       })
       if (queue.length >= HIGH_WATER && !paused) {
         paused = true
@@ -73,7 +76,11 @@ async function* readCsv(file: string, position: ReadPosition): AsyncGenerator<So
     },
   })
   while (true) {
-    while (queue.length) yield queue.shift()!
+    while (queue.length) {
+      const { bytes, ...source } = queue.shift()!
+      position.bytesRead += bytes
+      yield source as SourceRow
+    }
     if (failure) throw failure
     if (done) return
     if (paused && parser) {
@@ -92,9 +99,9 @@ async function* readJson(file: string, lines: boolean, position: ReadPosition): 
   const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })
   let row = 0
   for await (const chunk of stream) {
-    position.bytesRead = stream.bytesRead
     for (const text of splitter.push(chunk as string)) {
       row += 1
+      position.bytesRead += Buffer.byteLength(text) + 2
       try {
         yield { row, data: JSON.parse(text) as RawRow }
       } catch (e) {

@@ -106,7 +106,7 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     const problem = (row: number, legacyId: string, severity: Problem['severity'], reason: string) =>
       problems.push({ file: name, kind: kind ?? '', row, legacyId, severity, reason })
     const progress = () =>
-      options.onProgress?.({ file: name, bytesRead: bytesBefore + position.bytesRead, totalBytes: allBytes, rows: summary.rows, failed: summary.failed })
+      options.onProgress?.({ file: name, bytesRead: Math.min(allBytes, bytesBefore + position.bytesRead), totalBytes: allBytes, rows: summary.rows, failed: summary.failed })
     const count = (item: Item, written: Written) => {
       summary[written.outcome] += 1
       for (const w of written.warnings) problem(item.row, item.record.legacyId, 'warning', w)
@@ -122,7 +122,7 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     const flush = async (items: Item[]) => {
       if (!items.length) return
       if (dryRun) return checkBatch(state, kind!, items, planned, count, fail, kind === 'agencies' ? deferred : null)
-      const task = writeBatch(state, kind!, items, count, fail, kind === 'agencies' ? deferred : null)
+      const task = writeBatch(state, kind!, items, count, fail, kind === 'agencies' || kind === 'service-points' ? deferred : null)
       inFlight.add(task)
       task.finally(() => inFlight.delete(task))
       // Agencies refer to one another (parent): one batch at a time, in file order.
@@ -157,13 +157,27 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     }
     await flush(batch)
     await Promise.all(inFlight)
-    // Agencies whose parent came later in the file: retry while that makes progress.
+    // Rows whose parent came later in the file (or in a batch still in flight): retry while that
+    // makes progress, one batch at a time.
     for (let pass = 0; deferred.length && pass < 20; pass++) {
       const retry = deferred.splice(0)
       const before = retry.length
-      if (dryRun) await checkBatch(state, 'agencies', retry, planned, count, fail, deferred)
-      else await writeBatch(state, 'agencies', retry, count, fail, deferred)
+      if (dryRun) await checkBatch(state, kind!, retry, planned, count, fail, deferred)
+      else await writeBatch(state, kind!, retry, count, fail, deferred)
       if (deferred.length === before) break
+    }
+    while (kind === 'service-points' && deferred.length && !dryRun) {
+      // A service point whose parent is nowhere (not even waiting here) goes in without it, with a
+      // warning; then those waiting for it are tried again.
+      const waiting = new Set(deferred.map((i) => i.record.legacyId))
+      const orphans = deferred.filter((i) => !waiting.has(String((i.record as ServicePointRecord).parentLegacyId)))
+      if (!orphans.length) break
+      const rest = deferred.filter((i) => !orphans.includes(i))
+      deferred.splice(0)
+      state.parentOptional = true
+      await writeBatch(state, kind, orphans, count, fail, null)
+      state.parentOptional = false
+      await writeBatch(state, kind, rest, count, fail, deferred)
     }
     for (const item of deferred.splice(0)) {
       const parent = (item.record as AgencyRecord).parentLegacyId
@@ -227,7 +241,7 @@ const reasonOf = (error: unknown): string => {
   return details || e.message || String(error)
 }
 
-const isParentMissing = (error: unknown) => error instanceof ImportRowError && /Parent agency/.test(error.message)
+const isParentMissing = (error: unknown) => error instanceof ImportRowError && /Parent (agency|service point)/.test(error.message)
 
 /**
  * One transaction for the batch; if anything in it fails, the batch is rolled back and each row
@@ -331,5 +345,5 @@ export function writeReport(reportPath: string, summary: ImportSummary): void {
   const fields = ['file', 'kind', 'row', 'legacyId', 'severity', 'reason'] as const
   const data = summary.problems.map((p) => fields.map((f) => p[f]))
   // A BOM so Excel opens the Thai text as UTF-8.
-  fs.writeFileSync(reportPath, '\uFEFF' + Papa.unparse({ fields: [...fields], data }) + '\n')
+  fs.writeFileSync(reportPath, '\uFEFF' + Papa.unparse({ fields: [...fields], data }) + '\r\n')
 }

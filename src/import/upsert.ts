@@ -74,6 +74,8 @@ export type ImportState = {
   manuals: LegacyIndex
   /** service-category tags by name */
   tags: Map<string, Id>
+  /** Last pass over a file: a service point whose parent is nowhere goes in without it. */
+  parentOptional?: boolean
 }
 
 export function createImportState(payload: Payload): ImportState {
@@ -244,6 +246,8 @@ export async function upsertServicePoint(
   if (record.parentLegacyId) {
     await state.servicePoints.resolve([record.parentLegacyId], req)
     parent = state.servicePoints.get(record.parentLegacyId) ?? null
+    if (parent === null && !state.parentOptional)
+      throw new ImportRowError(bilingual(`ไม่พบจุดบริการต้นสังกัด "${record.parentLegacyId}"`, `Parent service point "${record.parentLegacyId}" not found`))
     if (parent === null) warnings.push(bilingual(`ไม่พบจุดบริการต้นสังกัด "${record.parentLegacyId}" (นำเข้าโดยไม่มีต้นสังกัด)`, `Parent service point "${record.parentLegacyId}" not found (imported without it)`))
   }
   await state.manuals.resolve(record.manualLegacyIds, req)

@@ -155,20 +155,24 @@ it('reports bad rows with their reasons and imports the rest', async () => {
   fs.writeFileSync(
     file,
     [
-      'legacyId,name,agencyLegacyId,province,district,lat,lng,openingHours,manualLegacyIds',
-      'SP-90001,จุดบริการที่ดี,ORG-0101,ภูเก็ต,เมืองภูเก็ต,7.88,98.39,จ-ศ 08:30-16:30,MAN-10001|MAN-NOPE',
-      'SP-90002,จุดบริการหน่วยงานหาย,ORG-9999,ภูเก็ต,,,,,',
-      'SP-90003,จุดบริการพิกัดผิด,ORG-0101,ภูเก็ต,,98.39,7.88,,',
-      ',ไม่มีรหัส,ORG-0101,ภูเก็ต,,,,,',
+      'legacyId,name,agencyLegacyId,province,district,lat,lng,openingHours,manualLegacyIds,parentLegacyId',
+      'SP-90001,จุดบริการที่ดี,ORG-0101,ภูเก็ต,เมืองภูเก็ต,7.88,98.39,จ-ศ 08:30-16:30,MAN-10001|MAN-NOPE,',
+      'SP-90002,จุดบริการหน่วยงานหาย,ORG-9999,ภูเก็ต,,,,,,',
+      'SP-90003,จุดบริการพิกัดผิด,ORG-0101,ภูเก็ต,,98.39,7.88,,,',
+      ',ไม่มีรหัส,ORG-0101,ภูเก็ต,,,,,,',
       'SP-90004,"แถวขาดคอลัมน์",ORG-0101',
-      'SP-90005,จุดบริการที่ดีอีกแห่ง,ORG-5001,ขอนแก่น,,,,,',
+      'SP-90006,จุดบริการย่อย,ORG-5001,ขอนแก่น,,,,,,SP-90005',
+      'SP-90005,จุดบริการที่ดีอีกแห่ง,ORG-5001,ขอนแก่น,,,,,,SP-NOWHERE',
     ].join('\n'),
   )
   const report = path.join(tmp, 'report.csv')
   const summary = await runImport(t.payload, { files: [file], reportPath: report })
-  expect(summary.totals).toEqual(expect.objectContaining({ rows: 6, created: 2, failed: 4 }))
+  expect(summary.totals).toEqual(expect.objectContaining({ rows: 7, created: 3, failed: 4 }))
   await byLegacyId('service-points', 'SP-90001')
-  await byLegacyId('service-points', 'SP-90005')
+  // A parent further down the file is found; a parent nowhere is reported and left out.
+  const parent = await byLegacyId('service-points', 'SP-90005')
+  expect(parent.parent).toBeNull()
+  expect((await byLegacyId('service-points', 'SP-90006')).parent).toBe(parent.id)
   expect((await t.payload.count({ collection: 'service-points', where: { legacyId: { in: ['SP-90002', 'SP-90003', 'SP-90004'] } }, overrideAccess: true })).totalDocs).toBe(0)
 
   const lines = Papa.parse<Record<string, string>>(fs.readFileSync(report, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
@@ -178,12 +182,14 @@ it('reports bad rows with their reasons and imports the rest', async () => {
     ['3', 'SP-90003', 'error'],
     ['4', '', 'error'],
     ['5', '', 'error'],
+    ['7', 'SP-90005', 'warning'],
   ])
   expect(lines[0].reason).toMatch(/ไม่พบคู่มือที่ปักหมุด: MAN-NOPE.*Pinned manuals not found: MAN-NOPE/)
   expect(lines[1].reason).toMatch(/Agency "ORG-9999" not found/)
   expect(lines[2].reason).toMatch(/Coordinates outside Thailand/)
   expect(lines[3].reason).toMatch(/legacyId is missing/)
   expect(lines[4].reason).toMatch(/^CSV: /)
+  expect(lines[5].reason).toMatch(/Parent service point "SP-NOWHERE" not found \(imported without it\)/)
   // The good row kept its one resolvable pin.
   expect((await byLegacyId('service-points', 'SP-90001')).manuals).toEqual([(await byLegacyId('manuals', 'MAN-10001')).id])
 })
