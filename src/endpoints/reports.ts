@@ -1,0 +1,174 @@
+import { APIError, type Endpoint, type PayloadRequest } from 'payload'
+
+import { seesEverything } from '../access/predicates'
+import { agencyScopeIds } from '../access/scope'
+import { agencyIdOf, officerOf } from '../access/user'
+import { bilingual } from '../lib/messages'
+import { parseExportFormat, type Cell } from '../lib/spreadsheet'
+import { exportResponse } from '../server/export'
+import {
+  GROUP_BY,
+  REPORT_ALIASES,
+  SUMMARY_REPORTS,
+  type AgencyScope,
+  type GroupBy,
+  type Queryable,
+  type ReportDefinition,
+  type ReportParams,
+} from '../server/summaryReports'
+
+/** Rows the JSON answer carries at most (the admin table); the export has them all. */
+export const JSON_ROW_LIMIT = 2000
+
+const fail = (status: number, th: string, en: string, path?: string): never => {
+  throw new APIError(bilingual(th, en), status, path ? { errors: [{ path, message: bilingual(th, en) }] } : undefined, true)
+}
+
+const errorResponse = (error: unknown): Response => {
+  if (error instanceof APIError && error.status < 500) {
+    return Response.json({ errors: [{ message: error.message, ...(error.data ? { data: error.data } : {}) }] }, { status: error.status })
+  }
+  throw error
+}
+
+const poolOf = (req: PayloadRequest): Queryable => {
+  const pool = (req.payload.db as unknown as { pool?: Queryable }).pool
+  if (!pool) throw new Error('summary reports need the PostgreSQL adapter (payload.db.pool)')
+  return pool
+}
+
+/** OPDC and system admins see every agency; any other officer their agency and its sub-units. */
+export async function reportScope(req: PayloadRequest): Promise<AgencyScope> {
+  if (!officerOf(req)) fail(401, 'กรุณาเข้าสู่ระบบ', 'Log in to read reports')
+  if (seesEverything(req)) return null
+  if (agencyIdOf(req) === null) fail(403, 'บัญชีของท่านยังไม่ได้สังกัดหน่วยงาน', 'Your account is not bound to an agency')
+  return (await agencyScopeIds(req)).map(Number)
+}
+
+const queryOf = (req: PayloadRequest): Record<string, string> => {
+  const params = req.searchParams ?? new URL(req.url ?? 'http://x').searchParams
+  return Object.fromEntries(params.entries())
+}
+
+function parseDate(value: string | undefined, path: string): Date | undefined {
+  if (!value) return undefined
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) fail(400, `${path} ต้องเป็นวันที่ (YYYY-MM-DD)`, `${path} must be a date (YYYY-MM-DD)`, path)
+  return date
+}
+
+async function paramsOf(req: PayloadRequest): Promise<ReportParams> {
+  const scope = await reportScope(req)
+  const q = queryOf(req)
+  const groupBy = (q.groupBy || 'agency') as GroupBy
+  if (!GROUP_BY.includes(groupBy)) fail(400, `groupBy ต้องเป็น ${GROUP_BY.join(', ')}`, `groupBy must be one of ${GROUP_BY.join(', ')}`, 'groupBy')
+  let agency: number | undefined
+  if (q.agency) {
+    if (!/^\d+$/.test(q.agency)) fail(400, 'agency ต้องเป็นรหัสหน่วยงาน', 'agency must be an agency id', 'agency')
+    agency = Number(q.agency)
+    if (scope && !scope.includes(agency)) fail(403, 'ท่านดูรายงานของหน่วยงานนี้ไม่ได้', 'You may not read reports of this agency', 'agency')
+  }
+  if (q.coverage && q.coverage !== 'with' && q.coverage !== 'without') {
+    fail(400, 'coverage ต้องเป็น with หรือ without', 'coverage must be with or without', 'coverage')
+  }
+  const language = q.lang || req.i18n?.language || 'th'
+  return {
+    scope,
+    language,
+    agency,
+    groupBy,
+    coverage: (q.coverage || undefined) as ReportParams['coverage'],
+    from: parseDate(q.from, 'from'),
+    to: parseDate(q.to, 'to'),
+    now: new Date(),
+  }
+}
+
+/** A report by key, or a redirect for the reports other features serve; 404 for anything else. */
+function lookUp(req: PayloadRequest, kind: 'json' | 'export'): ReportDefinition | Response {
+  const key = String(req.routeParams?.report ?? '')
+  const definition = SUMMARY_REPORTS[key]
+  if (definition) return definition
+  const alias = REPORT_ALIASES[key]
+  if (alias) {
+    const search = new URL(req.url ?? 'http://x').search
+    return new Response(null, { status: 307, headers: { Location: `${alias[kind]}${search}` } })
+  }
+  return fail(404, `ไม่มีรายงาน ${key}`, `No report named ${key}`, 'report')
+}
+
+const describe = () => [
+  ...Object.values(SUMMARY_REPORTS).map((r) => ({ key: r.key, title: r.title, json: `/api/reports/${r.key}`, export: `/api/reports/${r.key}/export` })),
+  ...Object.entries(REPORT_ALIASES).map(([key, a]) => ({ key, title: a.title, json: a.json, export: a.export })),
+]
+
+/** GET /api/reports — the reports this server offers (the summary menu's list). Officers only. */
+export const reportsListEndpoint: Endpoint = {
+  path: '/reports',
+  method: 'get',
+  handler: async (req) => {
+    try {
+      await reportScope(req)
+      return Response.json({ reports: describe() })
+    } catch (error) {
+      return errorResponse(error)
+    }
+  },
+}
+
+/**
+ * GET /api/reports/<report>?groupBy=&agency=&coverage=&from=&to= — the report as JSON for the admin
+ * view: `{ report, title, columns, rows, truncated }`, at most JSON_ROW_LIMIT rows.
+ */
+export const reportJsonEndpoint: Endpoint = {
+  path: '/reports/:report',
+  method: 'get',
+  handler: async (req) => {
+    try {
+      const definition = lookUp(req, 'json')
+      if (definition instanceof Response) return definition
+      const params = await paramsOf(req)
+      const rows: Cell[][] = []
+      let truncated = false
+      for await (const batch of definition.batches(poolOf(req), params)) {
+        rows.push(...batch.slice(0, JSON_ROW_LIMIT - rows.length))
+        if (rows.length >= JSON_ROW_LIMIT) {
+          truncated = true
+          break
+        }
+      }
+      return Response.json({ report: definition.key, title: definition.title, columns: definition.columns(params), rows, truncated })
+    } catch (error) {
+      return errorResponse(error)
+    }
+  },
+}
+
+/**
+ * GET /api/reports/<report>/export?format=csv|xlsx&... — the whole report as a spreadsheet, streamed
+ * (CSV with a UTF-8 BOM, or XLSX); same access and filters as the JSON.
+ */
+export const reportExportEndpoint: Endpoint = {
+  path: '/reports/:report/export',
+  method: 'get',
+  handler: async (req) => {
+    try {
+      const definition = lookUp(req, 'export')
+      if (definition instanceof Response) return definition
+      const format = parseExportFormat(queryOf(req).format)
+      if (!format) fail(400, 'รูปแบบไฟล์ต้องเป็น csv หรือ xlsx', 'format must be csv or xlsx', 'format')
+      const params = await paramsOf(req)
+      return exportResponse({
+        format: format!,
+        name: definition.key,
+        sheetName: definition.sheetName,
+        columns: definition.columns(params),
+        batches: definition.batches(poolOf(req), params),
+      })
+    } catch (error) {
+      return errorResponse(error)
+    }
+  },
+}
+
+export const reportEndpoints: Endpoint[] = [reportsListEndpoint, reportJsonEndpoint, reportExportEndpoint]
