@@ -171,11 +171,47 @@ async function serve(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Load role: start the server, run autocannon, print the table.
 
-type Run = { label: string; median: number; p95: number; p99: number; rps: number; errors: number; nonEmpty: number }
+type Run = {
+  label: string
+  median: number
+  p95: number
+  p99: number
+  rps: number
+  errors: number
+  nonEmpty: number
+  /** CPU time the server and its PostgreSQL spent per request: the cost, whatever else loads the machine. */
+  cpuMsPerRequest: number
+}
+
+/** User + system CPU ms of the bench server and of every PostgreSQL process of its data dir (Linux /proc). */
+function serverCpuMs(serverPid: number): number {
+  const ticks = 100 // USER_HZ
+  const statOf = (pid: string) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      return { ppid: fields[1], cpu: Number(fields[11]) + Number(fields[12]) }
+    } catch {
+      return null
+    }
+  }
+  let postmaster = ''
+  try {
+    postmaster = fs.readFileSync(path.join(DATA_DIR, 'postmaster.pid'), 'utf8').split('\n')[0]
+  } catch {
+    // not running
+  }
+  let total = 0
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    const stat = statOf(pid)
+    if (stat && (pid === String(serverPid) || pid === postmaster || stat.ppid === postmaster)) total += stat.cpu
+  }
+  return (total * 1000) / ticks
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 
-async function load(baseUrl: string, label: string, paths: string[], seconds: number): Promise<Run> {
+async function load(baseUrl: string, label: string, paths: string[], seconds: number, serverPid: number): Promise<Run> {
   // @ts-expect-error autocannon ships no type declarations
   const { default: autocannon } = await import('autocannon')
   let next = 0
@@ -191,7 +227,9 @@ async function load(baseUrl: string, label: string, paths: string[], seconds: nu
     ],
   })
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime))
+  const cpuBefore = serverCpuMs(serverPid)
   const result: any = await instance
+  const cpuMs = serverCpuMs(serverPid) - cpuBefore
   latencies.sort((a, b) => a - b)
   // How many of the queries find anything at all (one plain request each).
   let nonEmpty = 0
@@ -207,6 +245,7 @@ async function load(baseUrl: string, label: string, paths: string[], seconds: nu
     rps: result.requests.average,
     errors: result.errors + result.non2xx,
     nonEmpty: nonEmpty / paths.length,
+    cpuMsPerRequest: latencies.length ? cpuMs / latencies.length : NaN,
   }
 }
 
@@ -229,18 +268,25 @@ async function main(): Promise<void> {
   try {
     const sitePaths = QUERIES.map((q) => `/api/site-search?${new URLSearchParams(q)}`)
     const likePaths = QUERIES.map(likePath)
-    await load(baseUrl, 'warm-up', sitePaths, 3)
+    const pid = child.pid!
+    await load(baseUrl, 'warm-up', sitePaths, 3, pid)
     const runs = [
-      await load(baseUrl, '/api/site-search (FTS + trigram)', sitePaths, SECONDS),
-      await load(baseUrl, "/api/search where[title][like] (Payload's like)", likePaths, SECONDS),
+      await load(baseUrl, '/api/site-search (FTS + trigram)', sitePaths, SECONDS, pid),
+      await load(baseUrl, "/api/search where[title][like] (Payload's like)", likePaths, SECONDS, pid),
     ]
+    const loadavg = (await import('node:os')).loadavg()
     const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-')
     const lines = [
       `search rows: ${ready.rows} (${ROWS} synthetic manuals), ${CONNECTIONS} connections, ${SECONDS} s per run, ${QUERIES.length} queries`,
       '',
-      '| endpoint | median ms | p95 ms | p99 ms | req/s | errors | queries with results |',
-      '|---|---:|---:|---:|---:|---:|---:|',
-      ...runs.map((r) => `| ${r.label} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)} | ${r.errors} | ${Math.round(r.nonEmpty * 100)}% |`),
+      `machine: ${(await import('node:os')).cpus().length} cores, load average ${loadavg.map((l) => l.toFixed(1)).join(' ')} at the end`,
+      '',
+      '| endpoint | median ms | p95 ms | p99 ms | req/s | errors | queries with results | server + db CPU ms/request |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      ...runs.map(
+        (r) =>
+          `| ${r.label} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)} | ${r.errors} | ${Math.round(r.nonEmpty * 100)}% | ${fmt(r.cpuMsPerRequest)} |`,
+      ),
     ]
     console.log(lines.join('\n'))
     fs.mkdirSync('bench/out', { recursive: true })
