@@ -34,6 +34,19 @@ describe('dates and names', () => {
     expect(dateCell(instant, 'th', true)).toContain('01:30')
   })
 
+  it('agrees with ICU in Bangkok time on any instant (day boundaries, time of day)', () => {
+    const icu = (d: Date, locale: string) =>
+      new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'short', year: 'numeric' }).format(d)
+    const clock = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
+    for (const iso of ['2026-12-31T16:59:59Z', '2026-12-31T17:00:00Z', '2024-02-28T17:00:00Z', '1999-06-30T23:59:00Z', '2026-11-25T00:00:00Z']) {
+      const d = new Date(iso)
+      expect(dateCell(d, 'th')).toBe(icu(d, 'th-TH-u-ca-buddhist'))
+      expect(dateCell(d, 'en')).toBe(icu(d, 'en-GB'))
+      expect(dateCell(d, 'th', true)).toBe(`${icu(d, 'th-TH-u-ca-buddhist')} ${clock(d)}`)
+    }
+    expect(dateCell('2026-12-31T17:00:00Z', 'th')).toBe('1 ม.ค. 2570')
+  })
+
   it('writes Gregorian dates for English readers, empty for none', () => {
     expect(dateCell(instant, 'en')).toBe('26 Nov 2026')
     expect(dateCell(null, 'th')).toBe('')
