@@ -24,7 +24,7 @@ const board = async (who: Officer) => {
   return buildOfficerDashboard(t.payload, { ...user, collection: 'users' } as unknown as TypedUser)
 }
 /** A draft revision moved to `state` as the workflow would (create resets the state). */
-async function manualIn(state: string, process: number, agency: number) {
+async function manualIn(state: string, process: number | string, agency: number | string) {
   const doc = await createDraftManual(t, process, agency)
   await t.payload.update({ collection: 'manuals', id: doc.id, data: { workflowState: state } as never, draft: true, ...SYSTEM })
 }
@@ -193,6 +193,10 @@ describe('menu decisions in the loaded config', () => {
     const tokens = t.payload.config.collections.find((x) => x.slug === 'role-tokens')!
     expect(tokens.admin.group).toEqual({ th: 'บัญชีผู้ใช้', en: 'Accounts' })
     expect(tokens.labels.plural).toEqual({ th: 'จัดการ Token', en: 'Tokens' })
+    // Date columns show the Buddhist era (fields inside rows too; Payload's own timestamps are not reached).
+    const delay = t.payload.config.collections.find((x) => x.slug === 'delay-notices')!
+    const dueAt = delay.flattenedFields.find((f) => f.name === 'dueAt') as { admin?: { components?: { Cell?: unknown } } }
+    expect(dueAt.admin?.components?.Cell).toBe('/components/Admin/ThaiDateCell#ThaiDateCell')
     // Hidden is not denied: a reviewer still reads published manuals' processes over REST.
     expect((await o.reviewer.api.get('/api/processes?limit=1')).status).toBe(200)
   })

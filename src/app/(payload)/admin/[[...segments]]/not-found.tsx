@@ -4,6 +4,7 @@ import type { Metadata } from 'next'
 import config from '@payload-config'
 import { generatePageMetadata, NotFoundPage } from '@payloadcms/next/views'
 
+import { SupportContact } from '../../../../components/Admin/SupportContact'
 import { importMap } from '../importMap.js'
 
 type Args = {
@@ -14,6 +15,14 @@ type Args = {
 export const generateMetadata = ({ params, searchParams }: Args): Promise<Metadata> =>
   generatePageMetadata({ config, params, searchParams })
 
-const NotFound = ({ params, searchParams }: Args) => NotFoundPage({ config, params, searchParams, importMap })
+// Payload's page, then where to get help (README "Admin for officers").
+const NotFound = async ({ params, searchParams }: Args) => (
+  <>
+    {await NotFoundPage({ config, params, searchParams, importMap })}
+    <div style={{ maxWidth: 720, margin: '0 auto', padding: '0 24px' }}>
+      <SupportContact />
+    </div>
+  </>
+)
 
 export default NotFound
