@@ -109,6 +109,38 @@ process.env.INFOGO_EMBEDDED_DATABASE_URL = ''
 const { default: config } = await import('../src/payload.config')
 const payload = await getPayload({ config })
 
+/**
+ * CPU seconds used by this embedded PostgreSQL: its postmaster (with the backends it has reaped)
+ * and the backends still running. With the importer's own CPU time this tells what the run
+ * costs apart from what other processes on a shared machine take.
+ */
+function postgresCpuSeconds(dataDir: string): number {
+  const tick = 100 // USER_HZ on Linux
+  const stat = (pid: string) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  let postmaster = ''
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir)) postmaster = pid
+    } catch {
+      // gone
+    }
+  }
+  if (!postmaster) return 0
+  const own = stat(postmaster)
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const s = stat(pid)
+      if (s[1] === postmaster) ticks += Number(s[11]) + Number(s[12])
+    } catch {
+      // gone
+    }
+  }
+  return ticks / tick
+}
+
+const pgCpuBefore = postgresCpuSeconds(path.join(dir, 'pg'))
+const cpuBefore = process.cpuUsage()
 let peakRss = 0
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250)
 const bar = process.stderr.isTTY
@@ -135,6 +167,9 @@ const summary = await runImport(payload, {
 bar?.stop()
 clearInterval(sampler)
 const ms = Date.now() - started
+const cpu = process.cpuUsage(cpuBefore)
+const importerCpu = (cpu.user + cpu.system) / 1e6
+const pgCpu = postgresCpuSeconds(path.join(dir, 'pg')) - pgCpuBefore
 peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024)
 
 const counts = {
@@ -147,6 +182,10 @@ const t = summary.totals
 console.log(`Imported ${t.rows} rows in ${(ms / 1000).toFixed(1)} s (${Math.round(t.rows / (ms / 1000))} rows/s): ${t.created} created, ${t.updated} updated, ${t.unchanged} unchanged, ${t.failed} failed`)
 for (const f of summary.files) console.log(`  ${f.file}: ${f.rows} rows, ${f.created} created, ${f.failed} failed`)
 console.log(`In the database: ${JSON.stringify(counts)}`)
+console.log(
+  `CPU: importer ${importerCpu.toFixed(0)} s, PostgreSQL ${pgCpu.toFixed(0)} s (${((1000 * (importerCpu + pgCpu)) / Math.max(1, t.rows)).toFixed(1)} ms per row; ` +
+    `on ${os.cpus().length} idle cores at least ${((importerCpu + pgCpu) / os.cpus().length / 60).toFixed(1)} min, load average now ${os.loadavg()[0].toFixed(1)})`,
+)
 console.log(`Peak RSS of the importer: ${Math.round(peakRss / 1024 / 1024)} MB. Target under 10 minutes: ${ms < 600_000 ? 'met' : 'NOT met'}`)
 
 await closePayload(payload)

@@ -226,6 +226,13 @@ export async function upsertManual(
     legalBasis: record.legalBasis.map((title) => ({ title })),
     remarks: importedRemarks(record, (iso) => formatThaiDate(iso)),
   }
+  if (existing && wouldChange(data, existing) && (await hasRevisionInProgress(state.payload, req, existing.id))) {
+    return {
+      outcome: 'skipped',
+      id: existing.id,
+      warnings: [bilingual('มีฉบับแก้ไขที่อยู่ระหว่างดำเนินการใน infogo จึงไม่นำเข้าทับ', 'A revision is in progress in infogo: not overwritten')],
+    }
+  }
   const { outcome, id } = await save(state, req, 'manuals', existing, data, { draft: false })
   pending.push(() => state.manuals.set(record.legacyId, id))
   return { outcome: outcome === 'unchanged' && process.outcome !== 'unchanged' ? 'updated' : outcome, id, warnings: [] }
@@ -286,6 +293,20 @@ export async function upsertServicePoint(
   const { outcome, id } = await save(state, req, 'service-points', existing, data)
   pending.push(() => state.servicePoints.set(record.legacyId, id))
   return { outcome, id, warnings }
+}
+
+/** Whether the manual's newest version is a draft (an officer's revision not yet published). */
+async function hasRevisionInProgress(payload: Payload, req: PayloadRequest, id: Id): Promise<boolean> {
+  const latest = await payload.findVersions({
+    collection: 'manuals',
+    where: { parent: { equals: id } },
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return (latest.docs[0]?.version as { _status?: string } | undefined)?._status === 'draft'
 }
 
 /** A row that cannot be imported for a reason worth reporting as it is. */

@@ -203,3 +203,37 @@ it('a dry run of a bad file touches nothing and reports the same problems', asyn
   expect(summary.problems).toEqual([expect.objectContaining({ legacyId: 'ORG-7001', severity: 'error', reason: expect.stringMatching(/Parent agency "ORG-NONE" not found/) })])
   expect(await counts()).toEqual(before)
 })
+
+it('leaves a manual alone when infogo holds a newer revision or one in progress', async () => {
+  const rows = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(SAMPLES, 'manuals.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data
+  const idCard = rows.find((r) => r.legacyId === 'MAN-10002')!
+  const birth = rows.find((r) => r.legacyId === 'MAN-10001')!
+  idCard.title = 'ชื่อใหม่จากไฟล์ส่งออก'
+  birth.revision = '1'
+  birth.title = 'ชื่อเก่าจากไฟล์ส่งออก'
+  const file = path.join(tmp, 'manuals-older.csv')
+  fs.writeFileSync(file, Papa.unparse([idCard, birth]))
+  // An author has started revision 2 of the ID-card manual in infogo (a draft over the published one).
+  const stored = await byLegacyId('manuals', 'MAN-10002')
+  await t.payload.update({
+    collection: 'manuals',
+    id: stored.id,
+    data: { title: 'ฉบับแก้ไขในระบบใหม่', revision: 2, workflowState: 'draft', _status: 'draft' } as never,
+    draft: true,
+    overrideAccess: true,
+    context: { systemWrite: true },
+  })
+
+  const summary = await runImport(t.payload, { files: [file] })
+  expect(summary.totals).toEqual(expect.objectContaining({ skipped: 2, updated: 0, created: 0 }))
+  expect(summary.problems.map((p) => [p.legacyId, p.severity])).toEqual([
+    ['MAN-10002', 'warning'],
+    ['MAN-10001', 'warning'],
+  ])
+  expect(summary.problems[0].reason).toMatch(/A revision is in progress in infogo/)
+  expect(summary.problems[1].reason).toMatch(/infogo holds revision 2, newer than the export's 1/)
+  expect((await byLegacyId('manuals', 'MAN-10002')).title).toBe(stored.title)
+  expect((await byLegacyId('manuals', 'MAN-10001')).title).toBe('การแจ้งเกิด กรณีเด็กเกิดในบ้าน')
+  const draft = await t.payload.findByID({ collection: 'manuals', id: stored.id, draft: true, overrideAccess: true, depth: 0 })
+  expect(draft.title).toBe('ฉบับแก้ไขในระบบใหม่')
+})
