@@ -27,7 +27,7 @@ const DATA_DIR = path.resolve('.data/bench/survey-pg')
 type Ready = { port: number; servicePoints: number[]; keys: string[] }
 type Message =
   | { type: 'ready'; ready: Ready }
-  | { type: 'rss'; rss: number; at: number; cpuMs: number }
+  | { type: 'rss'; rss: number; heap: number; at: number; cpuMs: number }
   | { type: 'count'; responses: number; answers: number }
 
 /** CPU time (ms) used so far by the bench's PostgreSQL: its postmaster and every backend. */
@@ -90,8 +90,10 @@ async function serve(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : 0
   const send = (m: Message) => process.send?.(m)
   setInterval(() => {
+    ;(globalThis as { gc?: () => void }).gc?.()
     const cpu = process.cpuUsage()
-    send({ type: 'rss', rss: process.memoryUsage().rss, at: Date.now(), cpuMs: (cpu.user + cpu.system) / 1000 })
+    const mem = process.memoryUsage()
+    send({ type: 'rss', rss: mem.rss, heap: mem.heapUsed, at: Date.now(), cpuMs: (cpu.user + cpu.system) / 1000 })
   }, 1000).unref()
   process.on('message', async (m: { type: string }) => {
     if (m.type === 'count') {
@@ -115,16 +117,18 @@ async function main(): Promise<void> {
   const self = fileURLToPath(import.meta.url)
   // BENCH_PROFILE=1 writes a CPU profile of the server to bench/out/prof/.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/out/prof'] : []
+  // BENCH_GC_SAMPLE=1: collect garbage before each memory sample, so the heap figure is what is live.
+  if (process.env.BENCH_GC_SAMPLE) profile.push('--expose-gc')
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', '--no-deprecation', self, '--serve'], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: process.env,
   })
-  const rss: Array<{ rss: number; at: number; cpuMs: number }> = []
+  const rss: Array<{ rss: number; heap: number; at: number; cpuMs: number }> = []
   let countWaiter: ((m: { responses: number; answers: number }) => void) | null = null
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.on('message', (m: Message) => {
       if (m.type === 'ready') resolve(m.ready)
-      else if (m.type === 'rss') rss.push({ rss: m.rss, at: m.at, cpuMs: m.cpuMs })
+      else if (m.type === 'rss') rss.push({ rss: m.rss, heap: m.heap, at: m.at, cpuMs: m.cpuMs })
       else if (m.type === 'count') countWaiter?.(m)
     })
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
@@ -221,6 +225,13 @@ async function main(): Promise<void> {
         lastThirdAvg: mb(avg(during.slice(-third))),
         peak: mb(Math.max(...during.map((s) => s.rss))),
       },
+      // Heap in use (sampled once a second, so between collections): a leak shows as a rising floor.
+      serverHeapUsedMb: {
+        firstThirdMin: mb(Math.min(...during.slice(0, third).map((s) => s.heap))),
+        lastThirdMin: mb(Math.min(...during.slice(-third).map((s) => s.heap))),
+        bySecond: during.map((s) => mb(s.heap)),
+      },
+      serverRssMbBySecond: during.map((s) => mb(s.rss)),
     }
     console.log(
       [
@@ -229,6 +240,7 @@ async function main(): Promise<void> {
         '| accepted (201) | stored rows | all stored | accepted/s | other statuses | p50 ms | p99 ms | CPU ms/rating server + postgres | RSS start → first third → last third (peak) MB |',
         '|---:|---:|:---:|---:|---|---:|---:|---|---|',
         `| ${accepted} | ${stored} | ${summary.everyAcceptedStored ? 'yes' : 'NO'} | ${summary.acceptedPerSecond} | ${JSON.stringify({ ...summary.statusCodes, 201: undefined, errors: result.errors || undefined })} | ${result.latency.p50} | ${result.latency.p99} | ${summary.cpuMsPerRating.server} + ${summary.cpuMsPerRating.postgres} | ${summary.serverRssMb.atStart} → ${summary.serverRssMb.firstThirdAvg} → ${summary.serverRssMb.lastThirdAvg} (${summary.serverRssMb.peak}) |`,
+        `server heap in use, lowest sample in the first / last third: ${summary.serverHeapUsedMb.firstThirdMin} / ${summary.serverHeapUsedMb.lastThirdMin} MB`,
         `load average during the run: ${summary.loadAverage.join(', ')} (2 cores)`,
       ].join('\n'),
     )
