@@ -186,7 +186,14 @@ console.log(
   `CPU: importer ${importerCpu.toFixed(0)} s, PostgreSQL ${pgCpu.toFixed(0)} s (${((1000 * (importerCpu + pgCpu)) / Math.max(1, t.rows)).toFixed(1)} ms per row; ` +
     `on ${os.cpus().length} idle cores at least ${((importerCpu + pgCpu) / os.cpus().length / 60).toFixed(1)} min, load average now ${os.loadavg()[0].toFixed(1)})`,
 )
-console.log(`Peak RSS of the importer: ${Math.round(peakRss / 1024 / 1024)} MB. Target under 10 minutes: ${ms < 600_000 ? 'met' : 'NOT met'}`)
+console.log(`Peak RSS of the importer: ${Math.round(peakRss / 1024 / 1024)} MB.`)
+if (MANUALS >= 100_000 && POINTS >= 30_000) console.log(`Target (100,000 manuals and 30,000 service points under 10 minutes): ${ms < 600_000 ? 'met' : 'NOT met'}`)
+else {
+  // A smaller run: scale its CPU cost per row to the target size, the floor on idle cores.
+  const fullRows = 100_000 + 30_000 + MINISTRIES + DEPARTMENTS
+  const floor = ((importerCpu + pgCpu) / Math.max(1, t.rows)) * fullRows / os.cpus().length
+  console.log(`At 100,000 manuals and 30,000 service points this CPU cost per row means at least ${(floor / 60).toFixed(0)} min on ${os.cpus().length} idle cores (target: 10).`)
+}
 
 await closePayload(payload)
 await db.stop()
