@@ -76,6 +76,15 @@ async function insertRatings(url: string): Promise<void> {
          FROM survey_responses r CROSS JOIN generate_series(1, 2) q`,
     )
     await db.query('ANALYZE survey_responses; ANALYZE survey_responses_answers')
+    // The database's share: one page of the export's query, as the server runs it.
+    const { SUMMARY_REPORTS } = await import('../src/server/summaryReports')
+    let captured = ''
+    let capturedValues: unknown[] = []
+    const spy = { query: async (text: string, values?: unknown[]) => ((captured = text), (capturedValues = values ?? []), { rows: [] }) }
+    for await (const _ of SUMMARY_REPORTS['survey-responses'].batches(spy, { scope: null, language: 'th', groupBy: 'agency', now: new Date() })) break
+    capturedValues[capturedValues.length - 2] = Math.floor(ROWS / 2)
+    const page = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${captured}`, capturedValues)
+    console.log(`one 10,000-row page in PostgreSQL: ${Number(page.rows[0]['QUERY PLAN'][0]['Execution Time']).toFixed(0)} ms`)
   } finally {
     await db.end()
   }
@@ -89,7 +98,7 @@ async function main(): Promise<void> {
   const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: pgPort, databases: ['infogo_bench_export'], quiet: true })
   const port = await findFreePort()
   const base = `http://127.0.0.1:${port}`
-  const serverEnv = (mode: 'push' | 'serve') => ({
+  const serverEnv = (mode: 'push' | 'serve'): NodeJS.ProcessEnv => ({
     ...process.env,
     DATABASE_URL: database.url,
     PORT: String(port),

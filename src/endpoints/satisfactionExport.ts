@@ -7,6 +7,7 @@ import { APIError } from 'payload'
 import { loadSummary, resolveSummaryScope, summaryQueryOf, type SummaryScope } from '../collections/SurveyResponses/summary'
 import { bilingual } from '../lib/messages'
 import { satisfactionRows, type ExportCell } from '../lib/surveyExport'
+import { BOM, CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../lib/spreadsheet'
 import { formatThaiDate } from '../lib/thaiDate'
 
 const TITLE = 'รายงานผลประเมินความพึงพอใจ (Citizen satisfaction report)'
@@ -47,14 +48,14 @@ export const satisfactionExportEndpoint: Endpoint = {
     const stamp = new Date().toISOString().slice(0, 10)
     const filename = `satisfaction-report-${stamp}.${format}`
     if (format === 'csv') {
-      const csv = '\uFEFF' + Papa.unparse(rows.map((r) => r.map((c) => (c === null ? '' : c))), { newline: '\r\n' })
+      const csv = BOM + Papa.unparse(rows.map((r) => r.map((c) => (c === null ? '' : c))), { newline: '\r\n' })
       return new Response(csv, {
-        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"` },
+        headers: { 'Content-Type': CSV_CONTENT_TYPE, 'Content-Disposition': `attachment; filename="${filename}"` },
       })
     }
     return new Response(Readable.toWeb(xlsxStream(rows)) as ReadableStream, {
       headers: {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Type': XLSX_CONTENT_TYPE,
         'Content-Disposition': `attachment; filename="${filename}"`,
       },
     })

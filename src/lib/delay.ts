@@ -7,6 +7,7 @@
  * these rules test without a holiday calendar.
  */
 import { DURATION_UNITS } from './duration'
+import { neutraliseCell } from './spreadsheet'
 
 const MINUTE = 60 * 1000
 const DAY = 24 * 60 * MINUTE
@@ -182,5 +183,5 @@ export const formatTrackingCode = (code: string): string => `${code.slice(0, 5)}
  * is prefixed with an apostrophe, so an exported reason like "=HYPERLINK(...)" stays text.
  */
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return neutraliseCell(value)
 }

@@ -5,6 +5,7 @@
  */
 import { bilingual } from './messages'
 import { toBuddhistYear } from './thaiDate'
+import { neutraliseCell } from './spreadsheet'
 import {
   addCalendarDays,
   bangkokDateOf,
@@ -323,7 +324,4 @@ export function sumPeriodCounts(
  * A spreadsheet cell that cannot run as a formula: text starting with = + - @, a tab or a carriage
  * return gets a leading apostrophe (OWASP's advice), so Excel shows it as text. Numbers pass.
  */
-export function neutraliseFormula<T>(value: T): T | string {
-  if (typeof value !== 'string') return value
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
+export const neutraliseFormula = neutraliseCell

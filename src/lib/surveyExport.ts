@@ -3,13 +3,11 @@
  * starts with = + - @ (or a tab / carriage return before one) as a formula, so any text cell
  * starting that way gets a leading apostrophe (OWASP "CSV injection").
  */
+import { neutraliseCell } from './spreadsheet'
 import type { SatisfactionSummary } from './surveyStats'
 
-const FORMULA_START = /^[=+\-@\t\r]/
-
-export function neutralizeFormula<T>(value: T): T | string {
-  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value
-}
+/** The shared rule (src/lib/spreadsheet.ts), under the name this module's callers know. */
+export const neutralizeFormula = neutraliseCell
 
 export type ExportCell = string | number | null
 export type ReportHeading = { title: string; scope: string; period: string; generatedAt: string }

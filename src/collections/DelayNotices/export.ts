@@ -1,11 +1,10 @@
-import ExcelJS from 'exceljs'
-import Papa from 'papaparse'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { hasAnyRole, idOf, officerOf } from '../../access/user'
 import { DECISION_OUTCOMES, DELAY_STATES, delayState, lastNoticeAt, neutraliseFormula, formatTrackingCode } from '../../lib/delay'
 import { bilingual } from '../../lib/messages'
 import { formatThaiDate } from '../../lib/thaiDate'
+import { exportResponse } from '../../server/export'
 
 type Named = { name?: string | null } | number | string | null | undefined
 type CaseRow = {
@@ -141,29 +140,13 @@ export const delayExportEndpoint: Endpoint = {
       populate: { agencies: { name: true }, 'service-points': { name: true }, processes: { name: true } },
     })
     const rows = (result.docs as CaseRow[]).map((doc) => cells(doc, now))
-    const stamp = now.toISOString().slice(0, 10)
-
-    if (format === 'csv') {
-      // The byte-order mark makes Excel read the Thai text as UTF-8.
-      const csv = '\uFEFF' + Papa.unparse({ fields: COLUMNS.map((c) => c.header), data: rows })
-      return new Response(csv, {
-        headers: {
-          'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="delay-notices-${stamp}.csv"`,
-        },
-      })
-    }
-    const workbook = new ExcelJS.Workbook()
-    const sheet = workbook.addWorksheet('หนังสือแจ้งเรื่องล่าช้า')
-    sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }))
-    sheet.getRow(1).font = { bold: true }
-    sheet.addRows(rows)
-    const buffer = await workbook.xlsx.writeBuffer()
-    return new Response(buffer as ArrayBuffer, {
-      headers: {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': `attachment; filename="delay-notices-${stamp}.xlsx"`,
-      },
+    // Streamed by the shared writer (src/server/export.ts): BOM for CSV, every text cell neutralised.
+    return exportResponse({
+      format,
+      name: 'delay-notices',
+      sheetName: 'หนังสือแจ้งเรื่องล่าช้า',
+      columns: COLUMNS.map((c, i) => ({ key: String(i), header: c.header, width: c.width })),
+      batches: [rows],
     })
   },
 }

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs'
-import Papa from 'papaparse'
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { hasAnyRole, idOf, officerOf, servicePointIdOf, agencyIdOf } from '../../access/user'
@@ -16,6 +15,8 @@ import {
   THAI_MONTHS,
 } from '../../lib/licenceReport'
 import { bilingual } from '../../lib/messages'
+import { BOM, CSV_CONTENT_TYPE, parseExportFormat, XLSX_CONTENT_TYPE } from '../../lib/spreadsheet'
+import { csvLines } from '../../server/export'
 import { formatThaiDate, toBuddhistYear } from '../../lib/thaiDate'
 import { LICENCE_REPORTS } from './hooks'
 import { unlockRequestsOf } from './periodState'
@@ -110,8 +111,8 @@ export const licenceExportEndpoint: Endpoint = {
   path: '/export',
   method: 'get',
   handler: guarded(async (req) => {
-    const format = String((req.query as Record<string, unknown>)?.format ?? 'csv')
-    if (format !== 'csv' && format !== 'xlsx') {
+    const format = parseExportFormat((req.query as Record<string, unknown>)?.format)
+    if (!format) {
       throw new APIError(bilingual('รูปแบบไฟล์ต้องเป็น csv หรือ xlsx', 'format must be csv or xlsx'), 400)
     }
     const query = await authoriseRollup(req, parseRollupQuery(req))
@@ -121,9 +122,9 @@ export const licenceExportEndpoint: Endpoint = {
     )
     const name = `licence-reports-${query.year}${query.quarter ? `-q${query.quarter}` : ''}${query.months.length === 1 ? `-${query.months[0]}` : ''}`
     if (format === 'csv') {
-      const csv = '\uFEFF' + Papa.unparse({ fields: EXPORT_COLUMNS.map((c) => c.header), data: rows })
+      const csv = BOM + csvLines([EXPORT_COLUMNS.map((c) => c.header), ...rows])
       return new Response(csv, {
-        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` },
+        headers: { 'Content-Type': CSV_CONTENT_TYPE, 'Content-Disposition': `attachment; filename="${name}.csv"` },
       })
     }
     const workbook = new ExcelJS.Workbook()
@@ -145,7 +146,7 @@ export const licenceExportEndpoint: Endpoint = {
     const buffer = await workbook.xlsx.writeBuffer()
     return new Response(buffer as ArrayBuffer, {
       headers: {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Type': XLSX_CONTENT_TYPE,
         'Content-Disposition': `attachment; filename="${name}.xlsx"`,
       },
     })
