@@ -15,7 +15,6 @@ import { healthEndpoint } from './endpoints/health'
 import { satisfactionExportEndpoint } from './endpoints/satisfactionExport'
 import { reportEndpoints } from './endpoints/reports'
 import { openApiEndpoint } from './endpoints/openapi'
-import { fileTooLargeHandler } from './collections/Media/uploadRules'
 import { MEDIA_MAX_BYTES } from './lib/uploads'
 import { readReplicaUrls } from './lib/scaling'
 import { migrations } from './migrations'
@@ -59,6 +58,7 @@ export default buildConfig({
       views: {
         redeemToken: { Component: '/components/Auth/RedeemTokenView#RedeemTokenView', path: '/redeem-token' },
         satisfactionReport: { Component: '/components/survey/SatisfactionReportView#SatisfactionReportView', path: '/reports/satisfaction' },
+        summaryReports: { Component: '/components/Reports/SummaryReportsView#SummaryReportsView', path: '/reports', exact: true },
         helpFaq: { Component: '/components/Admin/HelpView#FaqView', path: '/help', exact: true },
         helpGuidelines: { Component: '/components/Admin/HelpView#GuidelinesView', path: '/help/guidelines' },
       },
@@ -110,7 +110,10 @@ export default buildConfig({
   }),
   sharp,
   // Too large: a 400 with a field error on `file` in Thai and English (not the parser's bare 413).
-  upload: { limits: { fileSize: MEDIA_MAX_BYTES }, limitHandler: fileTooLargeHandler },
+  // The parser stops one byte past the limit (memory stays bounded) and the media collection's
+  // beforeOperation check then answers 400 on `file` in Thai and English. No limitHandler: the
+  // root `upload` config reaches the admin's client config, where a function breaks every page.
+  upload: { limits: { fileSize: MEDIA_MAX_BYTES + 1 }, abortOnLimit: false },
   typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true },
   plugins: [

@@ -19,11 +19,3 @@ export const checkUploadedFile: CollectionBeforeOperationHook = ({ args, operati
   if (problem) throw fileError(problem, req)
   return args
 }
-
-/**
- * Payload's multipart parser stops at `upload.limits.fileSize` and calls this; throwing here
- * answers 400 with a field error instead of the default English-only 413.
- */
-export const fileTooLargeHandler = (): never => {
-  throw fileError(tooLarge(MEDIA_MAX_BYTES))
-}
