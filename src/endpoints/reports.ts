@@ -57,9 +57,9 @@ function parseDate(value: string | undefined, path: string): Date | undefined {
   return date
 }
 
-async function paramsOf(req: PayloadRequest): Promise<ReportParams> {
+/** The reader's scope and the checked filters (`q`: the query string, by name). */
+export async function paramsOf(req: PayloadRequest, q: Record<string, string | undefined> = queryOf(req)): Promise<ReportParams> {
   const scope = await reportScope(req)
-  const q = queryOf(req)
   const groupBy = (q.groupBy || 'agency') as GroupBy
   if (!GROUP_BY.includes(groupBy)) fail(400, `groupBy ต้องเป็น ${GROUP_BY.join(', ')}`, `groupBy must be one of ${GROUP_BY.join(', ')}`, 'groupBy')
   let agency: number | undefined
@@ -97,7 +97,24 @@ function lookUp(req: PayloadRequest, kind: 'json' | 'export'): ReportDefinition 
   return fail(404, `ไม่มีรายงาน ${key}`, `No report named ${key}`, 'report')
 }
 
-const describe = () => [
+export type ReportJson = { report: string; title: { th: string; en: string }; columns: Array<{ key: string; header: string }>; rows: Cell[][]; truncated: boolean }
+
+/** The first JSON_ROW_LIMIT rows of a report (the JSON answer and the admin view). */
+export async function loadReport(req: PayloadRequest, definition: ReportDefinition, params: ReportParams): Promise<ReportJson> {
+  const rows: Cell[][] = []
+  let truncated = false
+  for await (const batch of definition.batches(poolOf(req), params)) {
+    rows.push(...batch.slice(0, JSON_ROW_LIMIT - rows.length))
+    if (rows.length >= JSON_ROW_LIMIT) {
+      truncated = true
+      break
+    }
+  }
+  const columns = definition.columns(params).map(({ key, header }) => ({ key, header }))
+  return { report: definition.key, title: definition.title, columns, rows, truncated }
+}
+
+export const describeReports = () => [
   ...Object.values(SUMMARY_REPORTS).map((r) => ({ key: r.key, title: r.title, json: `/api/reports/${r.key}`, export: `/api/reports/${r.key}/export` })),
   ...Object.entries(REPORT_ALIASES).map(([key, a]) => ({ key, title: a.title, json: a.json, export: a.export })),
 ]
@@ -109,7 +126,7 @@ export const reportsListEndpoint: Endpoint = {
   handler: async (req) => {
     try {
       await reportScope(req)
-      return Response.json({ reports: describe() })
+      return Response.json({ reports: describeReports() })
     } catch (error) {
       return errorResponse(error)
     }
@@ -127,17 +144,7 @@ export const reportJsonEndpoint: Endpoint = {
     try {
       const definition = lookUp(req, 'json')
       if (definition instanceof Response) return definition
-      const params = await paramsOf(req)
-      const rows: Cell[][] = []
-      let truncated = false
-      for await (const batch of definition.batches(poolOf(req), params)) {
-        rows.push(...batch.slice(0, JSON_ROW_LIMIT - rows.length))
-        if (rows.length >= JSON_ROW_LIMIT) {
-          truncated = true
-          break
-        }
-      }
-      return Response.json({ report: definition.key, title: definition.title, columns: definition.columns(params), rows, truncated })
+      return Response.json(await loadReport(req, definition, await paramsOf(req)))
     } catch (error) {
       return errorResponse(error)
     }

@@ -63,6 +63,7 @@ export const COLLECTION_NAV: Record<string, NavEntry> = {
 export type NavLink = { key: string; group: NavGroup; label: Bilingual; href: string; roles: readonly Role[] }
 
 export const NAV_LINKS: readonly NavLink[] = [
+  { key: 'summary-reports', group: 'summary', label: { th: 'รายงานสรุป', en: 'Summary report' }, href: '/admin/reports', roles: UNIT_WORK },
   { key: 'satisfaction', group: 'summary', label: { th: 'รายงานผลประเมินความพึงพอใจ', en: 'Satisfaction report' }, href: '/admin/reports/satisfaction', roles: UNIT_WORK },
   { key: 'poster', group: 'summary', label: { th: 'Download QR Code/Link Poster', en: 'Download QR Code/Link Poster' }, href: '/admin/collections/service-points', roles: ['central-officer', 'service-point-officer', 'system-admin'] },
   { key: 'licence', group: 'licence', label: { th: 'สร้างรายงานการออกใบอนุญาต', en: 'Create licence reports' }, href: '/admin/collections/licence-reports', roles: ['central-officer', 'service-point-officer', 'system-admin'] },

@@ -41,6 +41,7 @@ import { OfficerDashboard as OfficerDashboard_e3039099b4779b2a38513cbcc3df578e }
 import { UnboundRedirect as UnboundRedirect_f34725c68002527750122a28c53de7b6 } from '../../../components/Auth/UnboundRedirect'
 import { RedeemTokenView as RedeemTokenView_3da71689a36137d5e126f83fbde77a9e } from '../../../components/Auth/RedeemTokenView'
 import { SatisfactionReportView as SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5 } from '../../../components/survey/SatisfactionReportView'
+import { SummaryReportsView as SummaryReportsView_d7e87a1dd5600043170a1b3fcdbcb011 } from '../../../components/Reports/SummaryReportsView'
 import { FaqView as FaqView_2846f042bc212a62c11ad445d885affd } from '../../../components/Admin/HelpView'
 import { GuidelinesView as GuidelinesView_2846f042bc212a62c11ad445d885affd } from '../../../components/Admin/HelpView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -90,6 +91,7 @@ export const importMap = {
   "/components/Auth/UnboundRedirect#UnboundRedirect": UnboundRedirect_f34725c68002527750122a28c53de7b6,
   "/components/Auth/RedeemTokenView#RedeemTokenView": RedeemTokenView_3da71689a36137d5e126f83fbde77a9e,
   "/components/survey/SatisfactionReportView#SatisfactionReportView": SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5,
+  "/components/Reports/SummaryReportsView#SummaryReportsView": SummaryReportsView_d7e87a1dd5600043170a1b3fcdbcb011,
   "/components/Admin/HelpView#FaqView": FaqView_2846f042bc212a62c11ad445d885affd,
   "/components/Admin/HelpView#GuidelinesView": GuidelinesView_2846f042bc212a62c11ad445d885affd,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

@@ -1,0 +1,160 @@
+/*
+ * รายงานสรุป (Summary report) at /admin/reports: the summary reports of GET /api/reports/<report>
+ * with the same scope (an officer: their agency and sub-units; OPDC and system admins: all), a
+ * sortable and filterable table, and "ส่งออก excel/ csv" through /api/reports/<report>/export.
+ * The reports other features serve (satisfaction, licence, delay) are linked from here.
+ */
+import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Gutter } from '@payloadcms/ui'
+import type { AdminViewServerProps } from 'payload'
+import React from 'react'
+
+import { seesEverything } from '../../access/predicates'
+import { agencyScopeIds } from '../../access/scope'
+import { loadReport, paramsOf, type ReportJson } from '../../endpoints/reports'
+import { GROUP_BY, SUMMARY_REPORTS } from '../../server/summaryReports'
+import { ExportButtons } from './ExportButtons'
+import { ReportTable } from './ReportTable'
+
+const one = (v: unknown) => (Array.isArray(v) ? v[0] : typeof v === 'string' ? v : undefined)
+
+const OTHER_REPORTS = [
+  { href: '/admin/reports/satisfaction', label: 'รายงานผลประเมินความพึงพอใจ (Satisfaction)' },
+  { href: '/admin/collections/licence-reports', label: 'รายงานผลการออกใบอนุญาต (Licence issuance)' },
+  { href: '/admin/collections/delay-notices', label: 'หนังสือแจ้งเรื่องล่าช้า (Delay notices)' },
+]
+
+const GROUP_LABELS: Record<string, string> = { agency: 'หน่วยงาน (Agency)', ministry: 'กระทรวง (Ministry)', province: 'จังหวัด (Province)', category: 'หมวดหมู่บริการ (Service category)' }
+
+export async function SummaryReportsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+  const { req, permissions, locale, visibleEntities } = initPageResult
+  const key = one(searchParams?.report) && SUMMARY_REPORTS[one(searchParams?.report)!] ? one(searchParams?.report)! : 'manuals-by-state'
+  const definition = SUMMARY_REPORTS[key]
+  const query: Record<string, string> = {}
+  for (const name of ['groupBy', 'agency', 'coverage', 'from', 'to']) {
+    const value = one(searchParams?.[name])
+    if (value) query[name] = value
+  }
+  let report: ReportJson | null = null
+  let error: string | null = null
+  try {
+    report = await loadReport(req, definition, await paramsOf(req, { ...query, lang: req.i18n?.language }))
+  } catch (err) {
+    error = (err as Error).message
+  }
+  const all = seesEverything(req)
+  const scopeIds = all ? null : req.user ? await agencyScopeIds(req) : []
+  const agencies = await req.payload.find({
+    collection: 'agencies',
+    where: scopeIds ? { id: { in: scopeIds } } : {},
+    sort: 'name',
+    limit: 1000,
+    depth: 0,
+    select: { name: true },
+    overrideAccess: true,
+  })
+  const qs = new URLSearchParams(query).toString()
+  const exportHref = (format: string) => `/api/reports/${key}/export?format=${format}${qs ? `&${qs}` : ''}`
+
+  return (
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
+      <Gutter>
+        <h1 style={{ marginTop: 24 }}>รายงานสรุป</h1>
+        <p style={{ opacity: 0.75, marginTop: 0 }}>Summary report</p>
+        <nav aria-label="รายงาน (Reports)" style={{ display: 'flex', gap: 12, flexWrap: 'wrap', margin: '12px 0' }}>
+          {Object.values(SUMMARY_REPORTS).map((r) => (
+            <a key={r.key} href={`/admin/reports?report=${r.key}`} aria-current={r.key === key ? 'page' : undefined} style={{ fontWeight: r.key === key ? 700 : 400 }}>
+              {r.title.th}
+            </a>
+          ))}
+          {OTHER_REPORTS.map((r) => (
+            <a key={r.href} href={r.href}>
+              {r.label}
+            </a>
+          ))}
+        </nav>
+        <h2>
+          {definition.title.th} <small style={{ opacity: 0.7 }}>({definition.title.en})</small>
+        </h2>
+        <form method="get" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', margin: '16px 0' }}>
+          <input type="hidden" name="report" value={key} />
+          <label>
+            หน่วยงาน (รวมหน่วยงานในสังกัด)
+            <br />
+            <select name="agency" defaultValue={query.agency ?? ''}>
+              <option value="">{all ? 'ทุกหน่วยงาน (All)' : 'หน่วยงานของท่านทั้งหมด (All of yours)'}</option>
+              {agencies.docs.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {String(a.name)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {key === 'manuals-by-state' ? (
+            <label>
+              จำแนกตาม (Group by)
+              <br />
+              <select name="groupBy" defaultValue={query.groupBy ?? 'agency'}>
+                {GROUP_BY.map((g) => (
+                  <option key={g} value={g}>
+                    {GROUP_LABELS[g]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {key === 'processes-coverage' ? (
+            <label>
+              คู่มือที่เผยแพร่ (Published manual)
+              <br />
+              <select name="coverage" defaultValue={query.coverage ?? ''}>
+                <option value="">ทั้งหมด (All)</option>
+                <option value="with">มีคู่มือ (With)</option>
+                <option value="without">ไม่มีคู่มือ (Without)</option>
+              </select>
+            </label>
+          ) : null}
+          {key === 'survey-responses' ? (
+            <>
+              <label>
+                ตั้งแต่วันที่ (From)
+                <br />
+                <input type="date" name="from" defaultValue={query.from ?? ''} />
+              </label>
+              <label>
+                ถึงวันที่ (To)
+                <br />
+                <input type="date" name="to" defaultValue={query.to ?? ''} />
+              </label>
+            </>
+          ) : null}
+          <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
+            แสดงรายงาน (Show)
+          </button>
+        </form>
+        {error ? (
+          <div role="alert" style={{ padding: 12, border: '1px solid #c0392b', borderRadius: 4 }}>
+            {error}
+          </div>
+        ) : report ? (
+          <>
+            <ExportButtons href={{ csv: exportHref('csv'), xlsx: exportHref('xlsx') }} />
+            {report.truncated ? (
+              <p role="note">แสดง {report.rows.length.toLocaleString('th-TH')} แถวแรก ส่งออกไฟล์เพื่อดูทั้งหมด (First rows shown; export for all)</p>
+            ) : null}
+            <ReportTable columns={report.columns} rows={report.rows} />
+          </>
+        ) : null}
+      </Gutter>
+    </DefaultTemplate>
+  )
+}
