@@ -303,5 +303,7 @@ export async function reindexCollection(payload: Payload, req: PayloadRequest, c
 export async function reindexAll(payload: Payload, req: PayloadRequest): Promise<Record<SearchableCollection, number>> {
   const written = {} as Record<SearchableCollection, number>
   for (const collection of SEARCHABLE) written[collection] = await reindexCollection(payload, req, collection)
+  // Heads no document uses any more (unpublished, deleted, renamed).
+  await searchPool(payload).query('DELETE FROM search_heads h WHERE NOT EXISTS (SELECT 1 FROM search s WHERE s.head_key = h.head_key)')
   return written
 }

@@ -103,7 +103,9 @@ async function matchingHeads(pool: Pool, query: SiteSearchQuery, tsquery: string
             ts_rank(${WEIGHTS}, h.fts_head, $1::tsquery) * 10 + word_similarity($2, h.head_text) * 2
               + COALESCE(h.priority, 0) * 0.01 AS score
      FROM search_heads h
-     WHERE (h.fts_head @@ $1::tsquery OR $2 <% h.head_text)${typeFilter}`,
+     WHERE (h.fts_head @@ $1::tsquery OR $2 <% h.head_text)${typeFilter}
+       -- a head whose documents were all unpublished or deleted stays behind until a reindex
+       AND EXISTS (SELECT 1 FROM search s WHERE s.head_key = h.head_key)`,
     params,
   )
   return rows

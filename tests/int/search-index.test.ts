@@ -225,10 +225,15 @@ it('rebuilds the whole index from the published documents', async () => {
   const before = (await pool.query('SELECT count(*)::int AS n FROM search')).rows[0].n
   await pool.query(`DELETE FROM search WHERE id IN (SELECT id FROM search ORDER BY id LIMIT 3)`)
   await pool.query(`UPDATE search SET title = 'stale'`)
+  const orphansBefore = await pool.query('SELECT count(*)::int AS n FROM search_heads h WHERE NOT EXISTS (SELECT 1 FROM search s WHERE s.head_key = h.head_key)')
+  expect(orphansBefore.rows[0].n).toBeGreaterThan(0)
   const req = await createLocalReq({ context: { systemWrite: true } }, t.payload)
   const written = await reindexAll(t.payload, req)
   const after = (await pool.query('SELECT count(*)::int AS n, count(*) FILTER (WHERE title = $1)::int AS stale FROM search', ['stale'])).rows[0]
   expect(after.n).toBe(before)
   expect(after.stale).toBe(0)
   expect(Object.values(written).reduce((a, b) => a + b, 0)).toBe(before)
+  // Heads left by unpublished and deleted documents are gone; every remaining head is used.
+  const orphans = await pool.query('SELECT count(*)::int AS n FROM search_heads h WHERE NOT EXISTS (SELECT 1 FROM search s WHERE s.head_key = h.head_key)')
+  expect(orphans.rows[0].n).toBe(0)
 })
