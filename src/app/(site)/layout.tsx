@@ -1,10 +1,11 @@
 /* The citizen site's root layout: Thai first with an English switch, light, no client JavaScript needed. */
 import type { Metadata, Viewport } from 'next'
 import Link from 'next/link'
-import React from 'react'
+import React, { Suspense } from 'react'
 
 import { pick } from '../../site/format'
 import { currentLang, currentPath } from '../../site/lang'
+import { LangSwitch } from '../../site/LangSwitch'
 import './site.css'
 
 export const metadata: Metadata = {
@@ -34,9 +35,15 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
           <nav className="site-nav" aria-label={pick(lang, 'เมนูหลัก', 'Main menu')}>
             <Link href="/search">{pick(lang, 'ค้นหาบริการ', 'Find a service')}</Link>
             <Link href="/track">{pick(lang, 'ติดตามเรื่อง', 'Track an application')}</Link>
-            <a href={withLang(path, other)} lang={other} hrefLang={other}>
-              {other === 'en' ? 'English' : 'ภาษาไทย'}
-            </a>
+            <Suspense
+              fallback={
+                <a href={withLang(path, other)} lang={other} hrefLang={other}>
+                  {other === 'en' ? 'English' : 'ภาษาไทย'}
+                </a>
+              }
+            >
+              <LangSwitch to={other} />
+            </Suspense>
           </nav>
         </header>
         <main id="main">{children}</main>

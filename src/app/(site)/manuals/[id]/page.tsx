@@ -131,7 +131,7 @@ export default async function ManualPage({ params }: Props) {
       {manual.documents?.length ? (
         <section className="card" aria-labelledby="m-documents">
           <h2 id="m-documents">{pick(lang, 'รายการเอกสารหลักฐานประกอบ', 'Documents to bring')}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={pick(lang, 'ตารางรายการเอกสาร', 'Table of documents')} tabIndex={0}>
             <table className="data">
               <thead>
                 <tr>
