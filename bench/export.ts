@@ -8,7 +8,7 @@
  * schema once; the rows then go in with SQL (generate_series), two answers each.
  * Targets: CSV under 30 s, RSS under 300 MB.
  *
- * Options (env): BENCH_ROWS (1000000), BENCH_FORMATS (csv,xlsx).
+ * Options (env): BENCH_ROWS (1000000), BENCH_FORMATS (csv,xlsx), BENCH_SERVER_NODE_OPTIONS (node flags of the server).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -108,6 +108,8 @@ async function main(): Promise<void> {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     PAYLOAD_SECRET: 'bench-export-secret',
+    // e.g. BENCH_SERVER_NODE_OPTIONS=--max-old-space-size=256 to see how far the heap's slack goes.
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${process.env.BENCH_SERVER_NODE_OPTIONS ?? ''}`.trim(),
     // First a development start pushes the schema; the measured server runs as in production on it.
     ...(mode === 'push' ? { NODE_ENV: 'development' } : { NODE_ENV: 'production', DATABASE_PUSH: 'true', LOCAL_LOGIN: 'true' }),
   })

@@ -86,7 +86,10 @@ export function xlsxStream(spec: ExportSpec): PassThrough {
 /** A Web Response streaming the export as an attachment. */
 export function exportResponse(spec: ExportSpec): Response {
   const stream = spec.format === 'csv' ? csvStream(spec) : xlsxStream(spec)
-  return new Response(Readable.toWeb(stream) as ReadableStream, {
+  // Node 20's toWeb counts the stream's byte high-water mark (16384) as chunks, so it would buffer
+  // thousands of pages before pausing the source: one chunk (one page) at a time instead.
+  const body = Readable.toWeb(stream, { strategy: new CountQueuingStrategy({ highWaterMark: 1 }) })
+  return new Response(body as ReadableStream, {
     headers: {
       'Content-Type': spec.format === 'csv' ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE,
       'Content-Disposition': `attachment; filename="${exportFilename(spec.name, spec.format)}"`,
