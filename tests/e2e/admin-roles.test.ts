@@ -53,7 +53,10 @@ describe.each(ROLE_ACCOUNTS)('$role', ({ role, email }) => {
     const { context, page } = await loggedIn(email)
     try {
       await page.goto(`${site.baseUrl}/admin`)
-      await page.waitForSelector('[data-testid="officer-dashboard"]', { timeout: 60_000 })
+      await page.waitForSelector('[data-testid="officer-dashboard"]', { timeout: 60_000 }).catch(async (err) => {
+        await screenshot(page, `admin-dashboard-${role}-failed`)
+        throw new Error(`${err.message}\nat ${page.url()}\n${(await page.locator('body').innerText()).slice(0, 1500)}\n--- server ---\n${site.log().slice(-3000)}`)
+      })
       const user = { roles: [role] }
       const { slugs, links } = await menuOf(page)
       for (const slug of Object.keys(COLLECTION_NAV).filter((s) => s !== 'search')) {

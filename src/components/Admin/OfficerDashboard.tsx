@@ -41,6 +41,7 @@ export async function OfficerDashboard({ payload, user }: ServerProps) {
           คู่มือการใช้งาน PDF (User guide)
         </a>
       </p>
+      <SupportContact />
     </section>
   )
 }
