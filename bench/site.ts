@@ -38,11 +38,39 @@ const SEARCHES = [
   'q=เทศบาลตำบลเกาะกลาง',
 ]
 
-type Run = { label: string; median: number; p95: number; p99: number; rps: number; errors: number; requests: number }
+type Run = { label: string; median: number; p95: number; p99: number; rps: number; errors: number; requests: number; cpuMsPerRequest: number }
+
+/**
+ * CPU time (ms) used so far by the process tree under `rootPid` (the server) and by the bench's
+ * PostgreSQL (its postmaster, found by DATA_DIR, and its backends). On a shared 2-core machine the
+ * latencies are mostly waiting for a core; CPU per request is the cost that does not depend on that.
+ */
+function treeCpuMs(rootPid: number): number {
+  const TICK_MS = 10 // USER_HZ 100 on Linux
+  const stats = new Map<number, { ppid: number; ms: number }>()
+  const roots = new Set<number>([rootPid])
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      stats.set(Number(pid), { ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS })
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(DATA_DIR) && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('/')) roots.add(Number(pid))
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 20; p = stats.get(p)?.ppid ?? 0, hops++) if (roots.has(p)) return true
+    return false
+  }
+  let total = 0
+  for (const [pid, s] of stats) if (inTree(pid)) total += s.ms
+  return total
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 
-async function load(baseUrl: string, label: string, paths: string[], seconds: number): Promise<Run> {
+async function load(baseUrl: string, label: string, paths: string[], seconds: number, serverPid: number): Promise<Run> {
   // @ts-expect-error autocannon ships no type declarations
   const { default: autocannon } = await import('autocannon')
   let next = 0
@@ -54,9 +82,12 @@ async function load(baseUrl: string, label: string, paths: string[], seconds: nu
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, method: 'GET', path: paths[next++ % paths.length] }) }],
   })
   instance.on('response', (_c: unknown, _s: number, _b: number, responseTime: number) => latencies.push(responseTime))
+  const cpuBefore = treeCpuMs(serverPid)
   const result: any = await instance
+  const cpuMs = treeCpuMs(serverPid) - cpuBefore
   latencies.sort((a, b) => a - b)
   return {
+    cpuMsPerRequest: latencies.length ? cpuMs / latencies.length : NaN,
     label,
     median: percentile(latencies, 50),
     p95: percentile(latencies, 95),
@@ -116,10 +147,11 @@ async function main(): Promise<void> {
     if (!manuals.docs.length) throw new Error('no published manual in the bench database')
     const manualPaths = manuals.docs.map((m) => `/manuals/${m.id}`)
     const searchPaths = SEARCHES.map((q) => `/search?${new URLSearchParams(q)}`)
-    await load(baseUrl, 'warm-up', [...manualPaths, ...searchPaths], 5)
+    const pid = child.pid!
+    await load(baseUrl, 'warm-up', [...manualPaths, ...searchPaths], 5, pid)
     const runs = [
-      await load(baseUrl, `manual page /manuals/:id (${manualPaths.length} manuals)`, manualPaths, SECONDS),
-      await load(baseUrl, `search page /search?q=… (${searchPaths.length} queries)`, searchPaths, SECONDS),
+      await load(baseUrl, `manual page /manuals/:id (${manualPaths.length} manuals)`, manualPaths, SECONDS, pid),
+      await load(baseUrl, `search page /search?q=… (${searchPaths.length} queries)`, searchPaths, SECONDS, pid),
     ]
     const indexed = (await (await fetch(`${baseUrl}/api/site-search?limit=1`)).json()) as { totalDocs: number }
     const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-')
@@ -127,9 +159,11 @@ async function main(): Promise<void> {
       [
         `search index: ${indexed.totalDocs} documents; ${CONNECTIONS} connections, ${SECONDS} s per page; production build`,
         '',
-        '| page | median ms | p95 ms | p99 ms | req/s | errors |',
-        '|---|---:|---:|---:|---:|---:|',
-        ...runs.map((r) => `| ${r.label} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)} | ${r.errors} |`),
+        `load average at the end: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+        '',
+        '| page | median ms | p95 ms | p99 ms | req/s | errors | CPU ms / request (server + PostgreSQL) |',
+        '|---|---:|---:|---:|---:|---:|---:|',
+        ...runs.map((r) => `| ${r.label} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)} | ${r.errors} | ${fmt(r.cpuMsPerRequest)} |`),
       ].join('\n'),
     )
     fs.mkdirSync('bench/out', { recursive: true })

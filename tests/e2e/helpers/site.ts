@@ -93,7 +93,7 @@ export async function ensureBuild(): Promise<void> {
     try {
       fs.writeSync(fd, String(process.pid))
       // The config demands a secret in production; the build reads the config but signs nothing.
-      const env = { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation', PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'infogo-build-only' }
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation', PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'infogo-build-only' }
       if (buildIsStale()) await run(NEXT, ['build'], env, 'next build')
       return
     } finally {
@@ -129,7 +129,7 @@ export async function startSite(options: { env?: Record<string, string> } = {}):
   const databaseUrl = workerDatabaseUrl()
   await resetDatabase(databaseUrl)
   const secret = 'infogo-e2e-secret'
-  const baseEnv = { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: secret, NODE_OPTIONS: '--no-deprecation' }
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: secret, NODE_OPTIONS: '--no-deprecation' }
   delete baseEnv.JEST_WORKER_ID
   const seeded = await run(TSX, ['tests/e2e/helpers/seedSite.ts'], { ...baseEnv, NODE_ENV: 'development' }, 'seed')
   const line = seeded.split('\n').find((l) => l.startsWith('SEED_FIXTURES '))
