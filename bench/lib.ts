@@ -30,7 +30,9 @@ export type SpawnedServer = { baseUrl: string; child: ChildProcess; stop: () => 
  */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
   const port = await findFreePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', 'server.ts'], {
+  // BENCH_PROFILE=1 writes a CPU profile of the server to bench/out/prof/ when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/out/prof'] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', '--no-deprecation', 'server.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
