@@ -104,6 +104,21 @@ test('search → manual → service point → rating sent', async () => {
   expect(await countRatings(servicePointId)).toBe(before + 1)
 })
 
+test('search paging: the next page continues the numbering and is marked current', async () => {
+  await page.goto(`${site.baseUrl}/search?type=manual`)
+  const heading = (await page.locator('#results-heading').textContent()) ?? ''
+  const total = Number(heading.match(/จาก (\d+)/)?.[1])
+  expect(total).toBeGreaterThan(10) // the demo data publishes more manuals than one page holds
+  const firstPage = await page.locator('ol.results > li a').allTextContents()
+  await Promise.all([page.waitForURL(/page=2/), page.locator('.pager a[rel="next"]').click()])
+  expect(await page.locator('.pager [aria-current="page"]').textContent()).toBe('2')
+  expect(await page.locator('ol.results').getAttribute('start')).toBe('11')
+  const secondPage = await page.locator('ol.results > li a').allTextContents()
+  expect(secondPage.length).toBe(Math.min(10, total - 10))
+  expect(secondPage.filter((t) => firstPage.includes(t))).toEqual([])
+  await expectAccessible('search-page-2')
+})
+
 test('delay look-up: a known code shows the state without personal data; an unknown one says so', async () => {
   await page.goto(`${site.baseUrl}/track`)
   await expectAccessible('track-form')

@@ -136,6 +136,20 @@ export async function startSite(options: { env?: Record<string, string> } = {}):
   if (!line) throw new Error(`the seed printed no fixtures:\n${seeded.slice(-2000)}`)
   const fixtures = JSON.parse(line.slice('SEED_FIXTURES '.length)) as SeedFixtures
 
+  // Another run may be rebuilding .next right now (it holds the lock): wait for it, start again once.
+  let server: Awaited<ReturnType<typeof startServer>>
+  try {
+    server = await startServer(baseEnv, options.env ?? {})
+  } catch (err) {
+    if (!(err as { noBuild?: boolean }).noBuild) throw err
+    await ensureBuild()
+    server = await startServer(baseEnv, options.env ?? {})
+  }
+  return { ...server, databaseUrl, fixtures }
+}
+
+/** `tsx server.ts` in production mode on a free port, once /api/health answers. */
+async function startServer(baseEnv: NodeJS.ProcessEnv, env: Record<string, string>): Promise<Omit<Site, 'databaseUrl' | 'fixtures'>> {
   const port = await findFreePort()
   const baseUrl = `http://127.0.0.1:${port}`
   let output = ''
@@ -152,7 +166,7 @@ export async function startSite(options: { env?: Record<string, string> } = {}):
       // Production applies migrations and does not push; the tests' database is pushed (README).
       DATABASE_PUSH: 'true',
       JOBS_AUTORUN: 'false',
-      ...options.env,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -163,7 +177,7 @@ export async function startSite(options: { env?: Record<string, string> } = {}):
 
   const deadline = Date.now() + 90_000
   for (;;) {
-    if (exited) throw new Error(`the server exited before it was ready:\n${output.slice(-4000)}`)
+    if (exited) throw Object.assign(new Error(`the server exited before it was ready:\n${output.slice(-4000)}`), { noBuild: output.includes('Could not find a production build') })
     try {
       const res = await fetch(`${baseUrl}/api/health`)
       if (res.ok) break
@@ -179,8 +193,6 @@ export async function startSite(options: { env?: Record<string, string> } = {}):
 
   return {
     baseUrl,
-    databaseUrl,
-    fixtures,
     log: () => output,
     close: async () => {
       if (exited) return
