@@ -59,7 +59,6 @@ export default buildConfig({
         redeemToken: { Component: '/components/Auth/RedeemTokenView#RedeemTokenView', path: '/redeem-token' },
         satisfactionReport: { Component: '/components/survey/SatisfactionReportView#SatisfactionReportView', path: '/reports/satisfaction' },
         summaryReports: { Component: '/components/Reports/SummaryReportsView#SummaryReportsView', path: '/reports', exact: true },
-        summaryReports: { Component: '/components/Reports/SummaryReportsView#SummaryReportsView', path: '/reports', exact: true },
         helpFaq: { Component: '/components/Admin/HelpView#FaqView', path: '/help', exact: true },
         helpGuidelines: { Component: '/components/Admin/HelpView#GuidelinesView', path: '/help/guidelines' },
       },
