@@ -7,6 +7,10 @@ import { createInfogoServer, type InfogoServer } from './src/server/app'
 import { seedIfEmpty } from './src/server/seed'
 
 const dev = process.env.NODE_ENV !== 'production'
+if (!dev && !process.env.PAYLOAD_SECRET) {
+  console.error('PAYLOAD_SECRET must be set in production (it signs officers\' sessions).')
+  process.exit(1)
+}
 const port = Number(process.env.PORT || 3000)
 
 let server: InfogoServer | undefined
