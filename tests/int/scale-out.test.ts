@@ -126,7 +126,13 @@ it('runs the queue on one instance only (advisory lock), so a queued job runs on
   const pool = (t.payload.db as unknown as { pool: { query: (q: string, v?: unknown[]) => Promise<{ rows: any[] }> } }).pool
   const { JOBS_LOCK_KEY } = await import('../../src/server/jobsLeader')
   const holders = async () =>
-    (await pool.query("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted", [JOBS_LOCK_KEY])).rows.length
+    // Advisory locks are per database; other test workers' servers hold theirs in their own.
+    (
+      await pool.query(
+        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        [JOBS_LOCK_KEY],
+      )
+    ).rows.length
   // Both instances' crons tick every second and ask for the lock; one holds it.
   expect(await eventually(holders, (n) => n === 1)).toBe(1)
 
