@@ -611,6 +611,26 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "faqs" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"section" varchar NOT NULL,
+  	"question" varchar NOT NULL,
+  	"answer" varchar NOT NULL,
+  	"order" numeric DEFAULT 0,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "guidelines" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"title" varchar NOT NULL,
+  	"slug" varchar NOT NULL,
+  	"body" varchar NOT NULL,
+  	"order" numeric DEFAULT 0,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "search" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"title" varchar,
@@ -723,6 +743,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"licence_reports_id" integer,
   	"licence_unlock_requests_id" integer,
   	"extra_holidays_id" integer,
+  	"faqs_id" integer,
+  	"guidelines_id" integer,
   	"search_id" integer,
   	"search_heads_id" integer
   );
@@ -863,6 +885,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_licence_reports_fk" FOREIGN KEY ("licence_reports_id") REFERENCES "public"."licence_reports"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_licence_unlock_requests_fk" FOREIGN KEY ("licence_unlock_requests_id") REFERENCES "public"."licence_unlock_requests"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_extra_holidays_fk" FOREIGN KEY ("extra_holidays_id") REFERENCES "public"."extra_holidays"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_faqs_fk" FOREIGN KEY ("faqs_id") REFERENCES "public"."faqs"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_guidelines_fk" FOREIGN KEY ("guidelines_id") REFERENCES "public"."guidelines"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_search_fk" FOREIGN KEY ("search_id") REFERENCES "public"."search"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_search_heads_fk" FOREIGN KEY ("search_heads_id") REFERENCES "public"."search_heads"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
@@ -1077,6 +1101,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "extra_holidays_date_idx" ON "extra_holidays" USING btree ("date");
   CREATE INDEX "extra_holidays_updated_at_idx" ON "extra_holidays" USING btree ("updated_at");
   CREATE INDEX "extra_holidays_created_at_idx" ON "extra_holidays" USING btree ("created_at");
+  CREATE INDEX "faqs_section_idx" ON "faqs" USING btree ("section");
+  CREATE INDEX "faqs_order_idx" ON "faqs" USING btree ("order");
+  CREATE INDEX "faqs_updated_at_idx" ON "faqs" USING btree ("updated_at");
+  CREATE INDEX "faqs_created_at_idx" ON "faqs" USING btree ("created_at");
+  CREATE UNIQUE INDEX "guidelines_slug_idx" ON "guidelines" USING btree ("slug");
+  CREATE INDEX "guidelines_order_idx" ON "guidelines" USING btree ("order");
+  CREATE INDEX "guidelines_updated_at_idx" ON "guidelines" USING btree ("updated_at");
+  CREATE INDEX "guidelines_created_at_idx" ON "guidelines" USING btree ("created_at");
   CREATE INDEX "search_type_idx" ON "search" USING btree ("type");
   CREATE INDEX "search_doc_id_idx" ON "search" USING btree ("doc_id");
   CREATE INDEX "search_agency_idx" ON "search" USING btree ("agency_id");
@@ -1084,6 +1116,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "search_created_at_idx" ON "search" USING btree ("created_at");
   CREATE INDEX "search_fts_all_idx" ON "search" USING gin ("fts_all");
   CREATE INDEX "search_head_key_id_idx" ON "search" USING btree ("head_key","id");
+  CREATE INDEX "search_provinces_trgm_idx" ON "search" USING gin ("provinces" gin_trgm_ops);
+  CREATE INDEX "search_tag_ids_trgm_idx" ON "search" USING gin ("tag_ids" gin_trgm_ops);
   CREATE INDEX "search_rels_order_idx" ON "search_rels" USING btree ("order");
   CREATE INDEX "search_rels_parent_idx" ON "search_rels" USING btree ("parent_id");
   CREATE INDEX "search_rels_path_idx" ON "search_rels" USING btree ("path");
@@ -1132,6 +1166,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_licence_reports_id_idx" ON "payload_locked_documents_rels" USING btree ("licence_reports_id");
   CREATE INDEX "payload_locked_documents_rels_licence_unlock_requests_id_idx" ON "payload_locked_documents_rels" USING btree ("licence_unlock_requests_id");
   CREATE INDEX "payload_locked_documents_rels_extra_holidays_id_idx" ON "payload_locked_documents_rels" USING btree ("extra_holidays_id");
+  CREATE INDEX "payload_locked_documents_rels_faqs_id_idx" ON "payload_locked_documents_rels" USING btree ("faqs_id");
+  CREATE INDEX "payload_locked_documents_rels_guidelines_id_idx" ON "payload_locked_documents_rels" USING btree ("guidelines_id");
   CREATE INDEX "payload_locked_documents_rels_search_id_idx" ON "payload_locked_documents_rels" USING btree ("search_id");
   CREATE INDEX "payload_locked_documents_rels_search_heads_id_idx" ON "payload_locked_documents_rels" USING btree ("search_heads_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
@@ -1195,6 +1231,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "licence_reports" CASCADE;
   DROP TABLE "licence_unlock_requests" CASCADE;
   DROP TABLE "extra_holidays" CASCADE;
+  DROP TABLE "faqs" CASCADE;
+  DROP TABLE "guidelines" CASCADE;
   DROP TABLE "search" CASCADE;
   DROP TABLE "search_rels" CASCADE;
   DROP TABLE "search_heads" CASCADE;
