@@ -144,6 +144,15 @@ export const searchSite = (params: SearchParams) =>
 
 export const getManual = (id: string) => (isId(id) ? get<Manual>(`/manuals/${id}`, { depth: 2 }, { tags: ['manuals', `manual:${id}`] }) : Promise.resolve(null))
 
+/**
+ * The revision in progress, read with the officer's own session (`?draft=true`): the API's access
+ * rules decide what they may see, so a citizen or another agency's officer gets the published one.
+ */
+export const getManualPreview = (id: string, token: string) =>
+  isId(id)
+    ? get<Manual>(`/manuals/${id}`, { depth: 2, draft: 'true' }, { noStore: true, headers: { Authorization: `JWT ${token}` } })
+    : Promise.resolve(null)
+
 export const getServicePoint = (id: string) =>
   isId(id) ? get<ServicePoint>(`/service-points/${id}`, { depth: 1 }, { tags: ['service-points', `service-point:${id}`] }) : Promise.resolve(null)
 

@@ -115,3 +115,26 @@ it('help pages show the FAQ, the guidelines, the user guide and the support cont
     await context.close()
   }
 }, 120_000)
+
+it('an author previews the revision in review on the citizen page; citizens still get the published one', async () => {
+  const list = await fetch(`${site.baseUrl}/api/manuals?where[title][like]=${encodeURIComponent('การแจ้งย้ายที่อยู่')}&limit=1`).then((r) => r.json())
+  const id = list.docs[0].id
+  const { context, page } = await loggedIn('author.dopa@demo.info.go.th')
+  const citizen = await browser.newContext({ locale: 'th-TH' })
+  try {
+    await page.goto(`${site.baseUrl}/manuals/${id}?preview=1`)
+    await page.waitForSelector('.preview-banner', { timeout: 60_000 })
+    expect(await page.locator('.preview-banner').innerText()).toContain('pending-review')
+    expect(await page.locator('body').innerText()).toContain('ปรับปรุงระยะเวลาตามประกาศใหม่')
+    await screenshot(page, 'live-preview-author')
+
+    const anon = await citizen.newPage()
+    await anon.goto(`${site.baseUrl}/manuals/${id}?preview=1`)
+    await anon.waitForSelector('h1', { timeout: 60_000 })
+    expect(await anon.locator('.preview-banner').count()).toBe(0)
+    expect(await anon.locator('body').innerText()).not.toContain('ปรับปรุงระยะเวลาตามประกาศใหม่')
+  } finally {
+    await citizen.close()
+    await context.close()
+  }
+}, 120_000)

@@ -40,6 +40,9 @@ export const Manuals: CollectionConfig = {
     group: label('จัดการคู่มือประชาชน', 'Citizen manuals'),
     listSearchableFields: ['title'],
     components: workflowAdminComponents,
+    // The citizen page of this manual, showing the revision in progress to the signed-in officer.
+    livePreview: { url: ({ data }) => (data?.id ? `/manuals/${data.id}?preview=1` : '/') },
+    preview: (doc) => (doc?.id ? `/manuals/${String(doc.id)}?preview=1` : null),
   },
   versions: { drafts: { schedulePublish: false }, maxPerDoc: 100 },
   endpoints: manualEndpoints,

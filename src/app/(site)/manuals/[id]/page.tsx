@@ -4,7 +4,10 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import React from 'react'
 
-import { type Agency, getManual, getServicePointsByIds, idOf } from '../../../../site/api'
+import { cookies } from 'next/headers'
+
+import { WORKFLOW_STATES } from '../../../../lib/workflowStates'
+import { type Agency, getManual, getManualPreview, getServicePointsByIds, idOf } from '../../../../site/api'
 import {
   formatBaht,
   formatDuration,
@@ -17,7 +20,18 @@ import {
 import { HoursTable } from '../../../../site/Hours'
 import { currentLang } from '../../../../site/lang'
 
-type Props = { params: Promise<{ id: string }> }
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ preview?: string }> }
+
+const stateLabel = (state: string | undefined, lang: string) => {
+  const known = WORKFLOW_STATES.find((s) => s.value === state)
+  return known ? `${pick(lang as never, known.th, known.en)} (${state})` : String(state ?? '')
+}
+
+/** `?preview=1` with an officer's admin session shows the revision in progress (live preview). */
+async function loadManual(id: string, preview: boolean) {
+  const token = preview ? (await cookies()).get('payload-token')?.value : undefined
+  return token ? { manual: await getManualPreview(id, token), preview: true } : { manual: await getManual(id), preview: false }
+}
 
 const siteUrl = () => (process.env.PUBLIC_SITE_URL || 'http://localhost:3000').replace(/\/+$/, '')
 
@@ -31,10 +45,11 @@ const isLexical = (value: unknown): value is LexicalState =>
   !!value && typeof value === 'object' && 'root' in (value as Record<string, unknown>)
 
 /** /manuals/<id>: the published revision of a citizen manual, as the Act requires it to be shown. */
-export default async function ManualPage({ params }: Props) {
-  const [{ id }, lang] = await Promise.all([params, currentLang()])
-  const manual = await getManual(id)
+export default async function ManualPage({ params, searchParams }: Props) {
+  const [{ id }, lang, query] = await Promise.all([params, currentLang(), searchParams])
+  const { manual, preview } = await loadManual(id, query?.preview === '1')
   if (!manual) notFound()
+  const inProgress = preview && (manual as { workflowState?: string }).workflowState !== 'published'
 
   const agency = typeof manual.agency === 'object' ? (manual.agency as Agency) : null
   const pointIds = (manual.servicePoints?.docs ?? []).map(idOf).filter((x) => x !== undefined)
@@ -56,6 +71,12 @@ export default async function ManualPage({ params }: Props) {
   return (
     <article className="wide manual">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />
+      {inProgress ? (
+        <p className="preview-banner" role="status">
+          {pick(lang, 'ตัวอย่างฉบับที่ยังไม่เผยแพร่ (Revision ', 'Preview of an unpublished revision (revision ')}
+          {(manual as { revision?: number }).revision}) · {stateLabel((manual as { workflowState?: string }).workflowState, lang)}
+        </p>
+      ) : null}
       <p className="meta">{pick(lang, 'คู่มือสำหรับประชาชน', 'Citizen manual')}</p>
       <h1 lang="th">{manual.title}</h1>
       <dl className="facts card">
