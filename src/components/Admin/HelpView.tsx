@@ -3,10 +3,10 @@
  * user guide download and the support contact. Content comes from the `faqs` and `guidelines`
  * collections (public read), so system admins keep it current without a deploy.
  */
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
+
+import { AdminPage } from './AdminPage'
 
 import { helpBlocks } from '../../lib/helpText'
 import { SupportContact } from './SupportContact'
@@ -46,8 +46,9 @@ function HelpLinks({ current }: { current: 'faq' | 'guidelines' }) {
   )
 }
 
-async function HelpPage({ initPageResult, params, searchParams, page }: AdminViewServerProps & { page: 'faq' | 'guidelines' }) {
-  const { req, permissions, locale, visibleEntities } = initPageResult
+async function HelpPage(view: AdminViewServerProps & { page: 'faq' | 'guidelines' }) {
+  const { initPageResult, page } = view
+  const { req } = initPageResult
   const common = { req, user: req.user ?? undefined, overrideAccess: false, depth: 0, pagination: false, limit: 0 } as const
   let content: React.ReactNode
   if (page === 'faq') {
@@ -86,23 +87,12 @@ async function HelpPage({ initPageResult, params, searchParams, page }: AdminVie
     )
   }
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
+    <AdminPage view={view}>
         <h1 style={{ marginTop: 24 }}>{page === 'faq' ? 'คำถามที่พบบ่อย' : 'แนวทางปฏิบัติ'}</h1>
         <HelpLinks current={page} />
         <SupportContact />
         {content}
-      </Gutter>
-    </DefaultTemplate>
+    </AdminPage>
   )
 }
 

@@ -4,10 +4,10 @@
  * sortable and filterable table, and "ส่งออก excel/ csv" through /api/reports/<report>/export.
  * The reports other features serve (satisfaction, licence, delay) are linked from here.
  */
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
+
+import { AdminPage } from '../Admin/AdminPage'
 
 import { seesEverything } from '../../access/predicates'
 import { agencyScopeIds } from '../../access/scope'
@@ -26,8 +26,9 @@ const OTHER_REPORTS = [
 
 const GROUP_LABELS: Record<string, string> = { agency: 'หน่วยงาน (Agency)', ministry: 'กระทรวง (Ministry)', province: 'จังหวัด (Province)', category: 'หมวดหมู่บริการ (Service category)' }
 
-export async function SummaryReportsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, permissions, locale, visibleEntities } = initPageResult
+export async function SummaryReportsView(view: AdminViewServerProps) {
+  const { initPageResult, searchParams } = view
+  const { req } = initPageResult
   const key = one(searchParams?.report) && SUMMARY_REPORTS[one(searchParams?.report)!] ? one(searchParams?.report)! : 'manuals-by-state'
   const definition = SUMMARY_REPORTS[key]
   const query: Record<string, string> = {}
@@ -57,17 +58,7 @@ export async function SummaryReportsView({ initPageResult, params, searchParams 
   const exportHref = (format: string) => `/api/reports/${key}/export?format=${format}${qs ? `&${qs}` : ''}`
 
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
+    <AdminPage view={view}>
         <h1 style={{ marginTop: 24 }}>รายงานสรุป</h1>
         <p style={{ opacity: 0.75, marginTop: 0 }}>Summary report</p>
         <nav aria-label="รายงาน (Reports)" style={{ display: 'flex', gap: 12, flexWrap: 'wrap', margin: '12px 0' }}>
@@ -154,7 +145,6 @@ export async function SummaryReportsView({ initPageResult, params, searchParams 
             <ReportTable columns={report.columns} rows={report.rows} />
           </>
         ) : null}
-      </Gutter>
-    </DefaultTemplate>
+    </AdminPage>
   )
 }

@@ -4,10 +4,11 @@
  * GET /api/survey-responses/summary, with CSV and XLSX exports. Server-rendered: the filter is a
  * plain GET form and the monthly trend an inline SVG chart.
  */
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
+
+import { AdminPage } from '../Admin/AdminPage'
+import { ExportButtons } from '../Reports/ExportButtons'
 
 import { seesEverything } from '../../access/predicates'
 import { agencyScopeIds } from '../../access/scope'
@@ -75,8 +76,9 @@ function Distribution({ d }: { d: SatisfactionSummary['overall']['distribution']
   )
 }
 
-export async function SatisfactionReportView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, permissions, locale, visibleEntities } = initPageResult
+export async function SatisfactionReportView(view: AdminViewServerProps) {
+  const { initPageResult, searchParams } = view
+  const { req } = initPageResult
   const query: SummaryQuery = {
     servicePoint: one(searchParams?.servicePoint) || null,
     agency: one(searchParams?.agency) || null,
@@ -119,17 +121,7 @@ export async function SatisfactionReportView({ initPageResult, params, searchPar
   const exportHref = (format: string) => `/api/reports/satisfaction/export?format=${format}${exportQuery ? `&${exportQuery}` : ''}`
 
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
+    <AdminPage view={view}>
         <h1 style={{ marginTop: 24 }}>รายงานผลประเมินความพึงพอใจ</h1>
         <p style={{ opacity: 0.75, marginTop: 0 }}>Summary report · Citizen satisfaction</p>
         <form method="get" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', margin: '16px 0' }}>
@@ -178,14 +170,7 @@ export async function SatisfactionReportView({ initPageResult, params, searchPar
         ) : summary ? (
           <>
             <p>{heading}</p>
-            <p>
-              <a className="btn btn--style-secondary btn--size-small" href={exportHref('csv')}>
-                ส่งออก CSV
-              </a>{' '}
-              <a className="btn btn--style-secondary btn--size-small" href={exportHref('xlsx')}>
-                ส่งออก Excel (XLSX)
-              </a>
-            </p>
+            <ExportButtons href={{ csv: exportHref('csv'), xlsx: exportHref('xlsx') }} />
             <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap', margin: '16px 0' }}>
               <div>
                 <div style={{ fontSize: 32, fontWeight: 700 }}>{summary.count.toLocaleString('th-TH')}</div>
@@ -235,7 +220,6 @@ export async function SatisfactionReportView({ initPageResult, params, searchPar
             <TrendChart trend={summary.trend} />
           </>
         ) : null}
-      </Gutter>
-    </DefaultTemplate>
+    </AdminPage>
   )
 }
