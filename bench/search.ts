@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { percentile } from './lib'
 
 const ROWS = Number(process.env.BENCH_ROWS || 100_000)
 const SECONDS = Number(process.env.BENCH_SECONDS || 15)
@@ -208,8 +209,6 @@ function serverCpuMs(serverPid: number): number {
   }
   return (total * 1000) / ticks
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 
 async function load(baseUrl: string, label: string, paths: string[], seconds: number, serverPid: number): Promise<Run> {
   // @ts-expect-error autocannon ships no type declarations

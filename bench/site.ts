@@ -18,6 +18,7 @@ import path from 'node:path'
 
 import { findFreePort } from '../src/db/embedded'
 import { ensureBuild } from '../tests/e2e/helpers/site'
+import { percentile } from './lib'
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 15)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
@@ -67,8 +68,6 @@ function treeCpuMs(rootPid: number): number {
   for (const [pid, s] of stats) if (inTree(pid)) total += s.ms
   return total
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 
 async function load(baseUrl: string, label: string, paths: string[], seconds: number, serverPid: number): Promise<Run> {
   // @ts-expect-error autocannon ships no type declarations

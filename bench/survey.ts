@@ -112,7 +112,11 @@ async function serve(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Load role
 
+/** The parts of autocannon's result this bench reads (the package ships no types). */
+type AutocannonResult = Record<string, any>
+
 async function main(): Promise<void> {
+  // @ts-expect-error autocannon ships no type declarations
   const { default: autocannon } = await import('autocannon')
   const self = fileURLToPath(import.meta.url)
   // BENCH_PROFILE=1 writes a CPU profile of the server to bench/out/prof/.
@@ -150,7 +154,7 @@ async function main(): Promise<void> {
     })
   }
   const run = (seconds: number) =>
-    new Promise<autocannon.Result>((resolve, reject) => {
+    new Promise<AutocannonResult>((resolve, reject) => {
       autocannon(
         {
           url: `http://127.0.0.1:${ready.port}`,
@@ -160,7 +164,7 @@ async function main(): Promise<void> {
             {
               method: 'POST',
               path: '/api/survey-responses',
-              setupRequest: (req) => ({
+              setupRequest: (req: Record<string, unknown>) => ({
                 ...req,
                 headers: {
                   'content-type': 'application/json',
@@ -172,7 +176,7 @@ async function main(): Promise<void> {
             },
           ],
         },
-        (err, result) => (err ? reject(err) : resolve(result)),
+        (err: Error | null, result: AutocannonResult) => (err ? reject(err) : resolve(result)),
       )
     })
 
