@@ -1,7 +1,9 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, PayloadRequest, Plugin } from 'payload'
 
+import { type FieldLike, relationshipPaths } from '../lib/publicQuery'
 import { CONTENT_CHANNEL, localInvalidators } from '../server/publicCache'
+import { syncPublicSnapshot, syncSnapshotsNaming } from '../server/publicSnapshots'
 
 type Drizzle = { execute: (query: unknown) => Promise<unknown> }
 
@@ -17,28 +19,50 @@ export async function notifyPublicContentChanged(req: PayloadRequest): Promise<v
   await db.execute(sql`select pg_notify(${CONTENT_CHANNEL}, '')`)
 }
 
-const afterChange: CollectionAfterChangeHook = async ({ req }) => {
+// The public snapshot (src/server/publicSnapshots.ts) is recomputed in the same transaction.
+const afterChange: CollectionAfterChangeHook = async ({ req, doc, collection }) => {
+  await syncPublicSnapshot(req, collection.slug, doc.id)
   await notifyPublicContentChanged(req)
 }
-const afterDelete: CollectionAfterDeleteHook = async ({ req }) => {
+const afterDelete: CollectionAfterDeleteHook = async ({ req, id, collection }) => {
+  await syncPublicSnapshot(req, collection.slug, id, true)
+  await notifyPublicContentChanged(req)
+}
+/** A deleted document that public answers name without being public (a manual's form file). */
+const afterDeleteNamed: CollectionAfterDeleteHook = async ({ req, id, collection }) => {
+  await syncSnapshotsNaming(req, collection.slug, id)
   await notifyPublicContentChanged(req)
 }
 
-/** Adds the change notice to every collection whose documents the public cache may hold. */
+/**
+ * Adds the change notice (and the snapshot update) to every collection whose documents the public
+ * cache may hold, and a delete hook to the other collections their relationships name.
+ */
 export const publicContentChangedPlugin =
   (slugs: string[]): Plugin =>
-  (config: Config): Config => ({
-    ...config,
-    collections: (config.collections ?? []).map((collection) =>
-      slugs.includes(collection.slug)
-        ? {
-            ...collection,
-            hooks: {
-              ...collection.hooks,
-              afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
-              afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
-            },
-          }
-        : collection,
-    ),
-  })
+  (config: Config): Config => {
+    const collections = config.collections ?? []
+    const named = new Set(
+      collections
+        .filter((c) => slugs.includes(c.slug))
+        .flatMap((c) => relationshipPaths(c.fields as unknown as FieldLike[]).flatMap((p) => p.relationTo))
+        .filter((slug) => !slugs.includes(slug)),
+    )
+    return {
+      ...config,
+      collections: collections.map((collection) =>
+        slugs.includes(collection.slug)
+          ? {
+              ...collection,
+              hooks: {
+                ...collection.hooks,
+                afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
+                afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
+              },
+            }
+          : named.has(collection.slug)
+            ? { ...collection, hooks: { ...collection.hooks, afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDeleteNamed] } }
+            : collection,
+      ),
+    }
+  }

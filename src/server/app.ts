@@ -8,11 +8,13 @@ import { ensureDatabase, type EmbeddedDatabase } from '../db/embedded'
 import { payloadRestHandler } from './payloadRest'
 import { createPublicCache, listenForContentChanges } from './publicCache'
 import { CACHEABLE_PUBLIC_PATHS } from './publicContent'
+import { createPublicSnapshots, type PublicSnapshots } from './publicSnapshots'
 import { closePayload } from './shutdown'
 
 export type InfogoServer = {
   app: Express
   publicCache: ReturnType<typeof createPublicCache>
+  publicSnapshots: PublicSnapshots
   payload: Payload
   database: EmbeddedDatabase
   listen: (port: number, host?: string) => Promise<Server>
@@ -53,6 +55,11 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
   const publicCache = createPublicCache({ cacheable: CACHEABLE_PUBLIC_PATHS })
   const contentListener = listenForContentChanges(database.url, publicCache.invalidate)
   await contentListener.ready
+  // Uncached anonymous reads of exact shapes come from the published read model, one query each
+  // (PUBLIC_SNAPSHOTS=off, checked per request, sends them on to the cache and Payload).
+  const publicSnapshots = createPublicSnapshots(payload)
+  await publicSnapshots.ready
+  app.use('/api', publicSnapshots.middleware)
   if (process.env.PUBLIC_CACHE !== 'off') {
     app.use('/api', publicCache.middleware((request) => handleEndpoints({ config, request })))
   }
@@ -77,6 +84,7 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
   return {
     app,
     publicCache,
+    publicSnapshots,
     payload,
     database,
     listen: (port, host = '0.0.0.0') =>
@@ -98,6 +106,7 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
       }
       await nextClose?.().catch(() => undefined)
       await contentListener.close()
+      await publicSnapshots.close()
       publicCache.dispose()
       await closePayload(payload)
       await database.stop()
