@@ -8,7 +8,8 @@
  * schema once; the rows then go in with SQL (generate_series), two answers each.
  * Targets: CSV under 30 s, RSS under 300 MB.
  *
- * Options (env): BENCH_ROWS (1000000), BENCH_FORMATS (csv,xlsx), BENCH_SERVER_NODE_OPTIONS (node flags of the server).
+ * Options (env): BENCH_ROWS (1000000), BENCH_FORMATS (csv,xlsx), BENCH_SERVER_NODE_OPTIONS (node flags of the server),
+ * BENCH_PROFILE=1 (CPU profile of the server in bench/out/prof/).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -90,6 +91,9 @@ async function insertRatings(url: string): Promise<void> {
   }
 }
 
+// BENCH_PROFILE=1 writes a CPU profile of the measured server to bench/out/prof/ when it stops.
+const profileFlags = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/out/prof'] : []
+
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'infogo-bench-export-'))
   fs.chmodSync(root, 0o755) // as root, initdb runs as the `postgres` user, who must reach the folder
@@ -114,7 +118,10 @@ async function main(): Promise<void> {
     ...(mode === 'push' ? { NODE_ENV: 'development' } : { NODE_ENV: 'production', DATABASE_PUSH: 'true', LOCAL_LOGIN: 'true' }),
   })
   const start = (mode: 'push' | 'serve') =>
-    spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', 'server.ts'], { stdio: ['ignore', 'ignore', 'inherit'], env: serverEnv(mode) })
+    spawn(process.execPath, [...(mode === 'serve' ? profileFlags : []), '--import', 'tsx', '--no-deprecation', 'server.ts'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: serverEnv(mode),
+    })
   const stop = async (server: ChildProcess) => {
     if (server.exitCode !== null) return
     const exited = new Promise((r) => server.once('exit', r))
