@@ -179,3 +179,53 @@ it('versions question sets: a new set applies to new ratings, old ratings keep t
   expect((await central.api.post('/api/survey-question-sets', { title: 'x', questions: QUESTIONS_V1 })).status).toBe(403)
   expect((await anon().get('/api/survey-question-sets')).body.totalDocs).toBeGreaterThanOrEqual(2)
 })
+
+it('answers the same through Payload’s REST router as through the Express intake', async () => {
+  const { handleEndpoints } = await import('payload')
+  const { default: config } = await import('../../src/payload.config')
+  const viaPayload = async (body: string, contentType = 'application/json') => {
+    const res = await handleEndpoints({
+      config,
+      request: new Request(`${t.baseUrl}/api/survey-responses`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, 'x-infogo-client-ip': '203.0.113.200', 'user-agent': 'router-test' },
+        body,
+      }),
+    })
+    return { status: res.status, body: res.status === 303 ? res.headers.get('location') : await res.json() }
+  }
+  // The active set asks staff, speed and clarity (see the test above).
+  const stored = await viaPayload(JSON.stringify(rating(sp.id, { staff: 2, speed: 3, clarity: 4 }, { submissionId: 'router-1' })))
+  expect(stored.status).toBe(201)
+  const row = await t.payload.findByID({ collection: 'survey-responses', id: stored.body.doc.id, depth: 0, overrideAccess: true })
+  expect(row.answers?.map((a: any) => a.score)).toEqual([2, 3, 4])
+  // The same bad rating gets the same answer from both.
+  const bad = rating(sp.id, { staff: 9 })
+  const fromExpress = await anon().post('/api/survey-responses', bad, clientHeaders())
+  const fromPayload = await viaPayload(JSON.stringify(bad))
+  expect(fromExpress.status).toBe(400)
+  expect(fromPayload).toEqual({ status: 400, body: fromExpress.body })
+  expect((await viaPayload('[1,2]')).status).toBe(400)
+})
+
+it('refuses a body over 32 KB with 413 and a bilingual message, declared or streamed', async () => {
+  const big = JSON.stringify(rating(sp.id, { staff: 5, speed: 5, clarity: 5 }, { comment: 'ก'.repeat(20_000) }))
+  const declared = await anon().post('/api/survey-responses', JSON.parse(big), clientHeaders())
+  expect(declared.status).toBe(413)
+  expect(declared.body.errors[0].message).toMatch(/ใหญ่เกินไป.*too large/)
+  // No Content-Length: the intake stops reading past the limit.
+  const encoder = new TextEncoder()
+  const streamed = await fetch(`${t.baseUrl}/api/survey-responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...clientHeaders() },
+    body: new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 8; i++) controller.enqueue(encoder.encode('x'.repeat(8192)))
+        controller.close()
+      },
+    }),
+    // @ts-expect-error Node's fetch needs duplex for a streamed body
+    duplex: 'half',
+  })
+  expect(streamed.status).toBe(413)
+})
