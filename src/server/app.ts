@@ -10,6 +10,7 @@ import { createPublicCache, listenForContentChanges } from './publicCache'
 import { CACHEABLE_PUBLIC_PATHS } from './publicContent'
 import { createPublicSnapshots, type PublicSnapshots } from './publicSnapshots'
 import { closePayload } from './shutdown'
+import { surveyIntakeMiddleware } from './surveyIntake'
 
 export type InfogoServer = {
   app: Express
@@ -59,6 +60,8 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
   // (PUBLIC_SNAPSHOTS=off, checked per request, sends them on to the cache and Payload).
   const publicSnapshots = createPublicSnapshots(payload)
   await publicSnapshots.ready
+  // Citizens' ratings (QR posters, bursts): straight to the intake, not through Payload's router.
+  app.use('/api', surveyIntakeMiddleware(payload))
   app.use('/api', publicSnapshots.middleware)
   if (process.env.PUBLIC_CACHE !== 'off') {
     app.use('/api', publicCache.middleware((request) => handleEndpoints({ config, request })))
