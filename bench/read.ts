@@ -6,10 +6,12 @@
  *
  * Four reads: a manual by id; an agency's manuals (first page); a province's visible service
  * points (first page); a manual with its pinned service points. Each request asks for another id
- * (autocannon setupRequest), so infogo's cache of public reads is measured both "cold" (ids not
- * seen before in the run: every manual once; agencies and provinces × pages cycling through
- * thousands of keys) and "warm" (the same 50 keys over and over). Targets, reported and never
- * asserted: infogo ≥ 0.5× the raw server's req/s, p99 < 50 ms.
+ * (autocannon setupRequest), so infogo is measured both "cold" (ids not seen before in the run:
+ * every manual once; agencies and provinces × pages cycling through thousands of keys) and "warm"
+ * (the same 50 keys over and over). The first three are depth-0 shapes that infogo answers from
+ * its public snapshots (src/server/publicSnapshots.ts; bench:data builds them), cold or warm
+ * alike; the fourth (depth=1) goes through Payload, and warm through the in-memory public cache.
+ * Targets, reported and never asserted: infogo ≥ 0.5× the raw server's req/s, p99 < 50 ms.
  *
  * Options (env): BENCH_SECONDS per run (10), BENCH_CONNECTIONS (20), BENCH_DATABASE_URL.
  */

@@ -31,7 +31,7 @@ export type ReadSpec = {
 
 export type PublicRead =
   | { kind: 'id'; collection: string; id: number }
-  | { kind: 'list'; collection: string; key: string | null; limit: number; page: number }
+  | { kind: 'list'; collection: string; key: string; limit: number; page: number }
 
 const MAX_LIMIT = 100
 const MAX_INT4 = 2147483647
@@ -46,6 +46,8 @@ const positiveInt = (raw: string | undefined, fallback: number, max: number): nu
 
 /** The key a stored document carries for a list filter (also what a request's filter looks up). */
 export const filterKey = (collection: string, field: string, value: string | number) => `${collection}|${field}=${value}`
+/** The key every public document of a collection carries: its unfiltered list. */
+export const allKey = (collection: string) => `${collection}|*`
 
 /**
  * Parses an anonymous GET under /api into a read the snapshots can answer, or null (then the
@@ -91,7 +93,7 @@ export function parsePublicRead(path: string, query: string, specs: Record<strin
     if (!filterValueOk(filter, value)) return null
     key = filterKey(collection, w[1], value)
   }
-  return { kind: 'list', collection, key, limit, page }
+  return { kind: 'list', collection, key: key ?? allKey(collection), limit, page }
 }
 
 function filterValueOk(filter: { kind: FilterKind; options?: string[] }, value: string): boolean {
@@ -103,10 +105,10 @@ function filterValueOk(filter: { kind: FilterKind; options?: string[] }, value: 
   return true
 }
 
-/** The list filter keys of one document as anonymous clients read it (depth 0). */
+/** The list keys of one document as anonymous clients read it (depth 0): all, then its filters. */
 export function filterKeysOf(collection: string, doc: Record<string, unknown>): string[] {
   const filters = SNAPSHOT_LIST_FILTERS[collection] ?? {}
-  const keys: string[] = []
+  const keys: string[] = [allKey(collection)]
   for (const [field, kind] of Object.entries(filters)) {
     const value = doc[field]
     if (kind === 'id' ? typeof value === 'number' && Number.isInteger(value) : typeof value === 'string' && value !== '')

@@ -26,12 +26,14 @@ import { PUBLIC_CONTENT_COLLECTIONS } from './publicContent'
  * uncached public read costs one indexed PostgreSQL query instead of Payload's pipeline.
  *
  * - One row per public document (PUBLIC_CONTENT_COLLECTIONS) in infogo_runtime.public_snapshots:
- *   `body` is the exact JSON of `GET /api/<collection>/<id>?depth=0` for an anonymous client
- *   (joins included: manuals list the visible service points pinning them, as Payload does by
- *   default), `list_body` the same document as it appears in a list when that differs (manuals'
- *   lists leave out `conditions` and the join), `created_at` for Payload's default order, `keys`
- *   for the whitelisted list filters (src/lib/publicQuery.ts) and `refs` for the documents the
- *   answer names. Both bodies are computed by Payload's Local API as an anonymous user.
+ *   `body` is the exact JSON of `GET /api/<collection>/<id>?depth=0` for an anonymous client,
+ *   joins included: manuals list the visible service points pinning them, as Payload does by
+ *   default (`joins=false` changes nothing there: Payload's REST parser reads the bare string as
+ *   no join option; `joins[servicePoints]=false` is not served). `list_body` is the same document
+ *   as it appears in a list when that differs (manuals' lists leave out `conditions` and the join),
+ *   `refs` the documents the answer names. Both bodies are computed by Payload's Local API as an
+ *   anonymous user. public_snapshot_keys holds one row per (document, list it belongs to: the
+ *   collection's, and each whitelisted filter value, src/lib/publicQuery.ts) in Payload's order.
  * - Writing: every create, update and delete of a public document recomputes its row inside the
  *   writing transaction (src/plugins/publicContentChanged.ts), so it commits or rolls back with
  *   the write. Answers that depend on another document are recomputed with it: a service point's
@@ -50,8 +52,9 @@ import { PUBLIC_CONTENT_COLLECTIONS } from './publicContent'
 export const SNAPSHOT_SCHEMA = 'infogo_runtime'
 const TABLE = `"${SNAPSHOT_SCHEMA}"."public_snapshots"`
 const STATE = `"${SNAPSHOT_SCHEMA}"."public_snapshot_state"`
+const KEYS = `"${SNAPSHOT_SCHEMA}"."public_snapshot_keys"`
 /** Bump when read-time logic changes in a way the field fingerprint cannot see (hooks, access). */
-const FORMAT = 1
+const FORMAT = 2
 /** pg_advisory locks of this module (first key), as in src/server/jobsLeader.ts's style. */
 const LOCK_DDL = 0x1f05_0001
 const LOCK_REBUILD = 0x1f05_0002
@@ -107,7 +110,7 @@ export function ensurePublicSnapshotTables(payload: Payload): Promise<void> {
   let ready = tablesReady.get(pool)
   if (!ready) {
     ready = (async () => {
-      const { rows } = await pool.query(`SELECT to_regclass('${SNAPSHOT_SCHEMA}.public_snapshot_state') IS NOT NULL AS ok`)
+      const { rows } = await pool.query(`SELECT to_regclass('${SNAPSHOT_SCHEMA}.public_snapshot_keys') IS NOT NULL AS ok`)
       if (rows[0]?.ok) return
       const client = await pool.connect()
       try {
@@ -124,14 +127,26 @@ export function ensurePublicSnapshotTables(payload: Payload): Promise<void> {
           refs text[] NOT NULL DEFAULT '{}',
           PRIMARY KEY (collection, id))`)
         // body and created_at are null only in a row a writer has just locked (never committed so).
-        await client.query(`CREATE INDEX IF NOT EXISTS public_snapshots_order ON ${TABLE} (collection, created_at DESC, id DESC)`)
-        await client.query(`CREATE INDEX IF NOT EXISTS public_snapshots_keys ON ${TABLE} USING gin (keys)`)
         await client.query(`CREATE INDEX IF NOT EXISTS public_snapshots_refs ON ${TABLE} USING gin (refs)`)
+        // One row per (document, list it belongs to): a list's count and page are index scans of
+        // one key in Payload's default order, then ten bodies by primary key.
+        await client.query(`CREATE TABLE IF NOT EXISTS ${KEYS} (
+          key text NOT NULL,
+          created_at timestamptz(3) NOT NULL,
+          id bigint NOT NULL,
+          collection text NOT NULL,
+          FOREIGN KEY (collection, id) REFERENCES ${TABLE} (collection, id) ON DELETE CASCADE)`)
+        await client.query(`CREATE INDEX IF NOT EXISTS public_snapshot_keys_order ON ${KEYS} (key, created_at DESC, id DESC)`)
+        await client.query(`CREATE INDEX IF NOT EXISTS public_snapshot_keys_doc ON ${KEYS} (collection, id)`)
+        // Left by the first layout (keys as a GIN-indexed array): the key table replaces them.
+        await client.query(`DROP INDEX IF EXISTS "${SNAPSHOT_SCHEMA}".public_snapshots_keys`)
+        await client.query(`DROP INDEX IF EXISTS "${SNAPSHOT_SCHEMA}".public_snapshots_order`)
         await client.query(`CREATE TABLE IF NOT EXISTS ${STATE} (
           collection text PRIMARY KEY, fingerprint text NOT NULL, docs integer NOT NULL, seconds numeric NOT NULL,
           rebuilt_at timestamptz NOT NULL DEFAULT now())`)
         await client.query(`CREATE OR REPLACE FUNCTION "${SNAPSHOT_SCHEMA}".public_snapshots_truncated() RETURNS trigger LANGUAGE plpgsql AS $f$
           BEGIN
+            DELETE FROM ${KEYS};
             DELETE FROM ${TABLE};
             DELETE FROM ${STATE};
             RETURN NULL;
@@ -297,6 +312,14 @@ async function syncSnapshots(
       [collection, json(rows)],
     )
   }
+  await exec(`DELETE FROM ${KEYS} WHERE collection = $1 AND id = ANY (${ID_LIST(2)})`, [collection, idsJson])
+  if (rows.length) {
+    await exec(
+      `INSERT INTO ${KEYS} (key, created_at, id, collection)
+       SELECT k, (r->>'createdAt')::timestamptz, (r->>'id')::bigint, $1 FROM json_array_elements($2::json) r, json_array_elements_text(r->'keys') k`,
+      [collection, json(rows.filter((r) => r.createdAt !== null))],
+    )
+  }
   const publicIds = rows.map((r) => r.id)
   await exec(`DELETE FROM ${TABLE} WHERE collection = $1 AND id = ANY (${ID_LIST(2)}) AND NOT (id = ANY (${ID_LIST(3)}))`, [
     collection,
@@ -440,6 +463,7 @@ export async function rebuildPublicSnapshots(
     if (!PUBLIC_CONTENT_COLLECTIONS.includes(slug)) throw new Error(`not a public collection: ${slug}`)
     if (!payload.collections[slug as never]) continue
     const started = Date.now()
+    let logged = started
     await pool.query(`DELETE FROM ${STATE} WHERE collection = $1`, [slug])
     let last = 0
     for (;;) {
@@ -471,7 +495,10 @@ export async function rebuildPublicSnapshots(
       }
       if (!ids.length) break
       last = ids[ids.length - 1]
-      options.log?.(`${slug}: up to id ${last}`)
+      if (Date.now() - logged > 10_000) {
+        logged = Date.now()
+        options.log?.(`${slug}: up to id ${last}`)
+      }
     }
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM ${TABLE} WHERE collection = $1 AND body IS NOT NULL`, [slug])
     const seconds = (Date.now() - started) / 1000
@@ -483,6 +510,8 @@ export async function rebuildPublicSnapshots(
     report[slug] = { docs: Number(rows[0].n), seconds }
     options.log?.(`${slug}: ${rows[0].n} public documents in ${seconds.toFixed(1)} s`)
   }
+  // Fresh statistics and visibility map: the first reads after a large rebuild get index(-only) scans.
+  await pool.query(`VACUUM ANALYZE ${TABLE}, ${KEYS}`)
   return report
 }
 
@@ -500,14 +529,14 @@ export async function staleSnapshotCollections(payload: Payload): Promise<string
 
 const BY_ID_SQL = `SELECT s.body FROM ${TABLE} s JOIN ${STATE} st ON st.collection = s.collection AND st.fingerprint = $3
   WHERE s.collection = $1 AND s.id = $2 AND s.body IS NOT NULL`
-const page = (filter: string) => `SELECT
-    (SELECT count(*)::int FROM ${TABLE} WHERE collection = $1 ${filter} AND body IS NOT NULL) AS total,
-    (SELECT string_agg(coalesce(p.list_body, p.body), ',' ORDER BY p.created_at DESC, p.id DESC) FROM (
-       SELECT list_body, body, created_at, id FROM ${TABLE} WHERE collection = $1 ${filter} AND body IS NOT NULL
-       ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4) p) AS docs
+// Payload orders by createdAt only; ties (rows inserted by one SQL statement) are left to its
+// query plan. Here they go by id, newest first, so pages never overlap.
+const LIST_SQL = `SELECT
+    (SELECT count(*)::int FROM ${KEYS} WHERE key = $3) AS total,
+    (SELECT string_agg(coalesce(s.list_body, s.body), ',' ORDER BY k.created_at DESC, k.id DESC) FROM (
+       SELECT id, created_at FROM ${KEYS} WHERE key = $3 ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5) k
+       JOIN ${TABLE} s ON s.collection = $1 AND s.id = k.id) AS docs
   FROM ${STATE} st WHERE st.collection = $1 AND st.fingerprint = $2`
-const LIST_SQL = page('')
-const LIST_KEY_SQL = page('AND keys @> ARRAY[$5::text]')
 
 export type PublicSnapshots = {
   /** Express middleware for /api: answers the shapes it can, else next(). */
@@ -578,11 +607,8 @@ export function createPublicSnapshots(
       const { rows } = await pool.query({ name: 'infogo_snapshot_by_id', text: BY_ID_SQL, values: [read.collection, read.id, prints[read.collection]] })
       return rows.length ? String(rows[0].body) : null
     }
-    const offset = (read.page - 1) * read.limit
-    const values: unknown[] = [read.collection, prints[read.collection], read.limit, offset]
-    const { rows } = read.key
-      ? await pool.query({ name: 'infogo_snapshot_list_key', text: LIST_KEY_SQL, values: [...values, read.key] })
-      : await pool.query({ name: 'infogo_snapshot_list', text: LIST_SQL, values })
+    const values = [read.collection, prints[read.collection], read.key, read.limit, (read.page - 1) * read.limit]
+    const { rows } = await pool.query({ name: 'infogo_snapshot_list', text: LIST_SQL, values })
     if (!rows.length) return null
     return listBody(rows[0].docs === null ? null : String(rows[0].docs), paginationEnvelope(Number(rows[0].total), read.limit, read.page))
   }

@@ -41,7 +41,7 @@ describe('parsePublicRead', () => {
       key: filterKey('service-points', 'province', 'เชียงใหม่'),
     })
     expect(parsePublicRead('/agencies', 'where[kind][equals]=ministry&depth=0', specs)).toMatchObject({ key: 'agencies|kind=ministry' })
-    expect(parsePublicRead('/manuals', 'depth=0', specs)).toMatchObject({ key: null })
+    expect(parsePublicRead('/manuals', 'depth=0', specs)).toMatchObject({ key: 'manuals|*' })
   })
 
   it.each([
@@ -154,6 +154,7 @@ describe('references', () => {
   })
   it('keys a document by its whitelisted filter values only', () => {
     expect(filterKeysOf('service-points', { agency: 5, province: 'ลำพูน', parent: null, name: 'x' })).toEqual([
+      'service-points|*',
       'service-points|agency=5',
       'service-points|province=ลำพูน',
     ])
