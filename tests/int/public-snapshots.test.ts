@@ -297,6 +297,11 @@ it('follows publish, unpublish, hide and delete, including the answers that depe
   expect((await expectServedSame(`/api/processes/${w.process.id}?depth=0`)).tags).toEqual([w.tagA.id])
   await expectServedSame(`/api/tags?depth=0`)
   await expectServedSame(agencyList)
+
+  // Renaming a ministry re-saves its departments (nested-docs breadcrumbs carry the name).
+  await t.payload.update({ collection: 'agencies', id: w.ministry.id, data: { name: 'กระทรวงที่เปลี่ยนชื่อ' } as never, ...SYSTEM })
+  const department = await expectServedSame(`/api/agencies/${w.department.id}?depth=0`)
+  expect(department.breadcrumbs[0].label).toBe('กระทรวงที่เปลี่ยนชื่อ')
 })
 
 it('keeps the snapshot of a rolled-back write', async () => {
