@@ -4,6 +4,7 @@
  */
 import { takeOverShutdownSignals } from './src/db/embedded'
 import { createInfogoServer, type InfogoServer } from './src/server/app'
+import { runJobsQueueInThisProcess } from './src/server/jobsLeader'
 import { seedIfEmpty } from './src/server/seed'
 
 const dev = process.env.NODE_ENV !== 'production'
@@ -29,14 +30,16 @@ process.on('SIGTERM', () => void stop('SIGTERM'))
 process.on('SIGINT', () => void stop('SIGINT'))
 
 const started = Date.now()
+// Payload's jobs queue (delay-notice reminders, PDPA retention) runs on this process's cron
+// (config.jobs.autoRun); JOBS_AUTORUN=false keeps an instance out of it.
+if (process.env.JOBS_AUTORUN !== 'false') runJobsQueueInThisProcess()
 server = await createInfogoServer({ withNext: process.env.INFOGO_NO_NEXT !== 'true', dev })
 
 if (dev && process.env.SEED !== 'false') await seedIfEmpty(server.payload)
 
 takeOverShutdownSignals()
 await server.listen(port)
-// Payload's jobs queue (delay-notice reminders, PDPA retention) runs on this process's crons
-// (config.jobs.autoRun); JOBS_AUTORUN=false keeps an instance out of it. Tests never start them.
+// Start the queue's cron now rather than at the first REST request.
 if (process.env.JOBS_AUTORUN !== 'false') {
   const { getPayload } = await import('payload')
   const { default: config } = await import('./src/payload.config')

@@ -24,7 +24,7 @@ import { publicContentChangedPlugin } from './plugins/publicContentChanged'
 import { officerNavPlugin } from './admin/officerNav'
 import { bootstrapAdmin } from './server/bootstrapAdmin'
 import { emailAdapterFromEnv } from './server/email'
-import { holdsJobsLock } from './server/jobsLeader'
+import { holdsJobsLock, jobsAutoRun } from './server/jobsLeader'
 import { PUBLIC_CONTENT_COLLECTIONS } from './server/publicContent'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -80,9 +80,9 @@ export default buildConfig({
   email: emailAdapterFromEnv(),
   jobs: {
     tasks: [...delayNoticeTasks],
-    // The crons start only where getPayload is asked for them (server.ts); tests run the queue
+    // A cron only in a server.ts process (JOBS_AUTORUN not false); tests run the queue
     // themselves with payload.jobs.run().
-    autoRun: [{ cron: process.env.JOBS_CRON || '* * * * *', allQueues: true }],
+    autoRun: jobsAutoRun,
     // Only the instance holding the jobs lock runs the queue: each job runs once (README "Scaling").
     shouldAutoRun: holdsJobsLock,
     // Queueing, running and cancelling jobs over REST is for system admins only.

@@ -10,13 +10,29 @@ import pg from 'pg'
  */
 export const JOBS_LOCK_KEY = 25580720 // any constant, the same on every instance
 
+let runsQueue = false
+
+/**
+ * server.ts opts its process into running the queue, before it serves anything. Payload starts
+ * the crons from every REST request (createPayloadRequest asks getPayload for them), not only
+ * where `getPayload({ cron: true })` is called, so the config itself must say "no crons" in every
+ * other process: the tests' in-process servers, scripts, and instances with JOBS_AUTORUN=false.
+ */
+export function runJobsQueueInThisProcess(): void {
+  runsQueue = true
+}
+
+/** config.jobs.autoRun: the queue's cron in a process that opted in, none elsewhere. */
+export const jobsAutoRun = () => (runsQueue ? [{ cron: process.env.JOBS_CRON || '* * * * *', allQueues: true }] : [])
+
 let client: pg.Client | null = null
 let leader = false
 
 export async function holdsJobsLock(payload: Payload): Promise<boolean> {
   if (leader && client) return true
   const connectionString = (payload.db as unknown as { poolOptions?: { connectionString?: string } }).poolOptions?.connectionString ?? process.env.DATABASE_URL
-  const c = new pg.Client({ connectionString })
+  // Named, so pg_stat_activity shows which process runs the queue.
+  const c = new pg.Client({ connectionString, application_name: `infogo jobs leader (pid ${process.pid})` })
   c.on('error', () => undefined)
   try {
     await c.connect()

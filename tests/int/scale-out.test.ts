@@ -135,6 +135,14 @@ it('runs the queue on one instance only (advisory lock), so a queued job runs on
     ).rows.length
   // Both instances' crons tick every second and ask for the lock; one holds it.
   expect(await eventually(holders, (n) => n === 1)).toBe(1)
+  const { rows: holder } = await pool.query(
+    "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND a.datname = current_database()",
+    [JOBS_LOCK_KEY],
+  )
+  expect([one.child.pid, two.child.pid].map((pid) => `infogo jobs leader (pid ${pid})`)).toContain(holder[0].application_name)
+  // This test process serves REST requests (Payload asks for crons on each) but never opted in.
+  expect((await api(t.baseUrl).get('/api/users/me')).status).toBe(200)
+  expect(t.payload.crons).toHaveLength(0)
 
   const job = await t.payload.jobs.queue({ task: 'delayNoticeReminders', input: {}, queue: 'delay-notices' })
   // Completed jobs are deleted (deleteJobOnComplete): wait for it to be gone.
@@ -144,7 +152,20 @@ it('runs the queue on one instance only (advisory lock), so a queued job runs on
     // up to a minute: each cron tick (every second) waits its turn on a loaded 2-core machine
     1500,
   )
-  expect(gone).toBe(0)
+  if (gone !== 0) {
+    // Say why: the job row (an error, still processing?) and what both instances printed.
+    const { rows } = await pool.query('SELECT * FROM payload_jobs')
+    const { rows: lockHolders } = await pool.query(
+      "SELECT l.pid, a.datname, a.application_name, a.backend_start, a.client_port FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted",
+      [JOBS_LOCK_KEY],
+    )
+    const { rows: activity } = await pool.query(
+      "SELECT pid, application_name, state, backend_start, xact_start, wait_event, left(query, 200) AS query FROM pg_stat_activity WHERE datname = current_database()",
+    )
+    throw new Error(
+      `job ${job.id} still queued: ${JSON.stringify({ jobs: rows, lockHolders, activity, pids: [one.child.pid, two.child.pid], jest: process.pid }, null, 1)}\n--- one:\n${one.output()}\n--- two:\n${two.output()}`,
+    )
+  }
   // Still one runner after several ticks of both crons.
   expect(await holders()).toBe(1)
 
