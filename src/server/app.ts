@@ -9,6 +9,7 @@ import { payloadRestHandler } from './payloadRest'
 import { createPublicCache, listenForContentChanges } from './publicCache'
 import { CACHEABLE_PUBLIC_PATHS } from './publicContent'
 import { createPublicSnapshots, type PublicSnapshots } from './publicSnapshots'
+import { releaseJobsLock } from './jobsLeader'
 import { closePayload } from './shutdown'
 import { surveyIntakeMiddleware } from './surveyIntake'
 
@@ -111,6 +112,8 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
       await contentListener.close()
       await publicSnapshots.close()
       publicCache.dispose()
+      // Another instance takes the queue over at its next tick.
+      await releaseJobsLock()
       await closePayload(payload)
       await database.stop()
     },
