@@ -9,7 +9,8 @@
  * of อปท. The queries go over HTTP to the real Express app, started in a child process so the
  * load generator does not share its event loop.
  *
- * Options (env): BENCH_ROWS (100000), BENCH_SECONDS per run (15), BENCH_CONNECTIONS (10).
+ * Options (env): BENCH_ROWS (100000), BENCH_SECONDS per run (15), BENCH_CONNECTIONS (10), BENCH_PROFILE=1
+ * (CPU profile of the server in bench/out/prof/).
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -182,10 +183,12 @@ type Run = {
   nonEmpty: number
   /** CPU time the server and its PostgreSQL spent per request: the cost, whatever else loads the machine. */
   cpuMsPerRequest: number
+  /** Of which the Node server's share. */
+  serverCpuMsPerRequest: number
 }
 
 /** User + system CPU ms of the bench server and of every PostgreSQL process of its data dir (Linux /proc). */
-function serverCpuMs(serverPid: number): number {
+function serverCpuMs(serverPid: number): { server: number; db: number } {
   const ticks = 100 // USER_HZ
   const statOf = (pid: string) => {
     try {
@@ -202,12 +205,14 @@ function serverCpuMs(serverPid: number): number {
   } catch {
     // not running
   }
-  let total = 0
+  let server = 0
+  let db = 0
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     const stat = statOf(pid)
-    if (stat && (pid === String(serverPid) || pid === postmaster || stat.ppid === postmaster)) total += stat.cpu
+    if (stat && pid === String(serverPid)) server += stat.cpu
+    else if (stat && (pid === postmaster || stat.ppid === postmaster)) db += stat.cpu
   }
-  return (total * 1000) / ticks
+  return { server: (server * 1000) / ticks, db: (db * 1000) / ticks }
 }
 
 async function load(baseUrl: string, label: string, paths: string[], seconds: number, serverPid: number): Promise<Run> {
@@ -228,7 +233,8 @@ async function load(baseUrl: string, label: string, paths: string[], seconds: nu
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime))
   const cpuBefore = serverCpuMs(serverPid)
   const result: any = await instance
-  const cpuMs = serverCpuMs(serverPid) - cpuBefore
+  const cpuAfter = serverCpuMs(serverPid)
+  const cpuMs = { server: cpuAfter.server - cpuBefore.server, db: cpuAfter.db - cpuBefore.db }
   latencies.sort((a, b) => a - b)
   // How many of the queries find anything at all (one plain request each).
   let nonEmpty = 0
@@ -244,13 +250,16 @@ async function load(baseUrl: string, label: string, paths: string[], seconds: nu
     rps: result.requests.average,
     errors: result.errors + result.non2xx,
     nonEmpty: nonEmpty / paths.length,
-    cpuMsPerRequest: latencies.length ? cpuMs / latencies.length : NaN,
+    cpuMsPerRequest: latencies.length ? (cpuMs.server + cpuMs.db) / latencies.length : NaN,
+    serverCpuMsPerRequest: latencies.length ? cpuMs.server / latencies.length : NaN,
   }
 }
 
 async function main(): Promise<void> {
   const self = fileURLToPath(import.meta.url)
-  const child = spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', self, '--serve'], {
+  // BENCH_PROFILE=1 writes a CPU profile of the server to bench/out/prof/ when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/out/prof'] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', '--no-deprecation', self, '--serve'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: process.env,
   })
@@ -280,11 +289,11 @@ async function main(): Promise<void> {
       '',
       `machine: ${(await import('node:os')).cpus().length} cores, load average ${loadavg.map((l) => l.toFixed(1)).join(' ')} at the end`,
       '',
-      '| endpoint | median ms | p95 ms | p99 ms | req/s | errors | queries with results | server + db CPU ms/request |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      '| endpoint | median ms | p95 ms | p99 ms | req/s | errors | queries with results | server + db CPU ms/request | of which server |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...runs.map(
         (r) =>
-          `| ${r.label} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)} | ${r.errors} | ${Math.round(r.nonEmpty * 100)}% | ${fmt(r.cpuMsPerRequest)} |`,
+          `| ${r.label} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)} | ${r.errors} | ${Math.round(r.nonEmpty * 100)}% | ${fmt(r.cpuMsPerRequest)} | ${fmt(r.serverCpuMsPerRequest)} |`,
       ),
     ]
     console.log(lines.join('\n'))

@@ -98,10 +98,12 @@ export function compactText(input: string | null | undefined): string {
 
 /**
  * A short excerpt of `text` around the first query word found in it, with an ellipsis where
- * it was cut; the start of the text when no word occurs in it.
+ * it was cut; the start of the text when no word occurs in it. `normalized`: the text already
+ * went through normalizeThai (the search index stores it so), which then need not run again
+ * over up to 4,000 characters for each hit.
  */
-export function makeSnippet(text: string | null | undefined, tokens: string[], maxLength = 160): string {
-  const clean = normalizeThai(text)
+export function makeSnippet(text: string | null | undefined, tokens: string[], maxLength = 160, normalized = false): string {
+  const clean = normalized ? (text ?? '') : normalizeThai(text)
   if (clean.length <= maxLength) return clean
   let at = -1
   for (const token of [...tokens].sort((a, b) => b.length - a.length)) {

@@ -6,6 +6,7 @@
  * (A) above tags (B) above agency (C) above body (D), plus trigram similarity of the names, plus
  * a small preference for manuals. Ties (the same process at many agencies) go by id.
  */
+import { createHash } from 'node:crypto'
 import type { Pool } from 'pg'
 
 import { compactText, makeSnippet, queryTokens } from '../lib/thaiText'
@@ -60,6 +61,17 @@ type Row = {
 type Head = { head_key: string; score: number }
 
 /**
+ * Runs a statement as a named prepared statement (one name per distinct text; a few dozen filter
+ * combinations): each connection parses and plans it once, not on every search.
+ */
+async function run<T extends Record<string, unknown>>(pool: Pool, text: string, values: unknown[]): Promise<T[]> {
+  let name = statementNames.get(text)
+  if (!name) statementNames.set(text, (name = `site_search_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`))
+  return (await pool.query<T>({ name, text, values })).rows
+}
+const statementNames = new Map<string, string>()
+
+/**
  * Filters on the document rows; parameters appended to `params`. `withType` is off where the
  * heads were already filtered by type (a head has one type).
  */
@@ -98,7 +110,8 @@ async function matchingHeads(pool: Pool, query: SiteSearchQuery, tsquery: string
     params.push(query.type)
     typeFilter = ` AND h.type = $${params.length}`
   }
-  const { rows } = await pool.query<Head>(
+  const rows = await run<Head>(
+    pool,
     `SELECT h.head_key,
             ts_rank(${WEIGHTS}, h.fts_head, $1::tsquery) * 10 + word_similarity($2, h.head_text) * 2
               + COALESCE(h.priority, 0) * 0.01 AS score
@@ -120,6 +133,19 @@ async function matchingHeads(pool: Pool, query: SiteSearchQuery, tsquery: string
 async function pageOfHeads(pool: Pool, query: SiteSearchQuery, heads: Head[]): Promise<Row[]> {
   const params: unknown[] = [heads.map((h) => h.head_key), heads.map((h) => Number(h.score)), query.limit, (query.page - 1) * query.limit]
   const filters = filterSql(query, params, false)
+  if (filters) {
+    // Filtered (province, agency, tag): the matching documents are found once, by the indexes of
+    // both conditions together, then counted and paged; the index range per head would read them twice.
+    const filtered = `
+    WITH g AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS g(head_key, score)),
+    hits AS MATERIALIZED (SELECT s.id, g.score FROM g JOIN search s ON s.head_key = g.head_key WHERE true${filters}),
+    page AS (SELECT id, score FROM hits ORDER BY score DESC, id LIMIT $3 OFFSET $4)
+    SELECT (SELECT count(*) FROM hits) AS total, s.doc_id, s.type, s.title, s.agency_id, s.agency_name, s.body_text, p.score
+    FROM (SELECT 1) AS one
+    LEFT JOIN (page p JOIN search s ON s.id = p.id) ON true
+    ORDER BY p.score DESC NULLS LAST, s.id`
+    return run<Row>(pool, filtered, params)
+  }
   const sql = `
     WITH g AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS g(head_key, score)),
     top AS (
@@ -134,7 +160,7 @@ async function pageOfHeads(pool: Pool, query: SiteSearchQuery, heads: Head[]): P
     FROM (SELECT 1) AS one
     LEFT JOIN (page p JOIN search s ON s.id = p.id) ON true
     ORDER BY p.score DESC NULLS LAST, s.id`
-  return (await pool.query<Row>(sql, params)).rows
+  return run<Row>(pool, sql, params)
 }
 
 /** One page of the documents holding every word somewhere (head, agency, body), ranked on the whole vector. */
@@ -153,7 +179,7 @@ async function pageOfDocuments(pool: Pool, query: SiteSearchQuery, tsquery: stri
     FROM (SELECT 1) AS one
     LEFT JOIN (page p JOIN search s ON s.id = p.id) ON true
     ORDER BY p.score DESC NULLS LAST, s.id`
-  return (await pool.query<Row>(sql, params)).rows
+  return run<Row>(pool, sql, params)
 }
 
 async function browse(pool: Pool, query: SiteSearchQuery): Promise<Row[]> {
@@ -170,7 +196,7 @@ async function browse(pool: Pool, query: SiteSearchQuery): Promise<Row[]> {
     FROM (SELECT 1) AS one
     LEFT JOIN (page p JOIN search s ON s.id = p.id) ON true
     ORDER BY s.priority DESC NULLS LAST, s.title, s.id`
-  return (await pool.query<Row>(sql, params)).rows
+  return run<Row>(pool, sql, params)
 }
 
 const totalOf = (rows: Row[]) => Number(rows[0]?.total ?? 0)
@@ -203,7 +229,8 @@ export async function siteSearch(pool: Pool, query: SiteSearchQuery): Promise<Si
       type: r.type,
       title: r.title,
       agency: r.agency_id ? { id: Number(r.agency_id), name: r.agency_name ?? '' } : null,
-      snippet: makeSnippet(r.body_text || r.title, tokens),
+      // body_text is stored normalised (src/search/documents.ts); a title is not.
+      snippet: r.body_text ? makeSnippet(r.body_text, tokens, 160, true) : makeSnippet(r.title, tokens),
       score: Math.round(Number(r.score) * 1000) / 1000,
     }))
   return { docs, totalDocs: totalOf(rows), page: query.page, limit: query.limit }

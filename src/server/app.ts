@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { getPayload, handleEndpoints } from 'payload'
 
 import { mountDigitalId } from '../auth/digitalId'
+import { anonymousSiteSearch } from '../endpoints/siteSearch'
 import { ensureDatabase, type EmbeddedDatabase } from '../db/embedded'
 import { payloadRestHandler } from './payloadRest'
 import { createPublicCache, listenForContentChanges } from './publicCache'
@@ -52,7 +53,9 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
   // Digital ID login (and the local OpenID provider in development) before Payload's /api.
   mountDigitalId(app, payload)
 
-  const rest = payloadRestHandler(config)
+  // Citizens' searches skip Payload's request pipeline (the same parse and query as its endpoint).
+  const answer = async (request: Request) => (await anonymousSiteSearch(payload, request)) ?? handleEndpoints({ config, request })
+  const rest = payloadRestHandler(answer)
   // Anonymous public reads are served from memory until content changes on any instance.
   const publicCache = createPublicCache({ cacheable: CACHEABLE_PUBLIC_PATHS })
   const contentListener = listenForContentChanges(database.url, publicCache.invalidate)
@@ -65,7 +68,7 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
   app.use('/api', surveyIntakeMiddleware(payload))
   app.use('/api', publicSnapshots.middleware)
   if (process.env.PUBLIC_CACHE !== 'off') {
-    app.use('/api', publicCache.middleware((request) => handleEndpoints({ config, request })))
+    app.use('/api', publicCache.middleware(answer))
   }
   // GraphQL stays with Next's generated route; everything else under /api is Payload REST.
   app.use('/api', (req, res, next) => {

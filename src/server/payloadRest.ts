@@ -1,6 +1,4 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
-import type { SanitizedConfig } from 'payload'
-import { handleEndpoints } from 'payload'
 import { Readable } from 'node:stream'
 
 /** An Express request as the Web `Request` Payload's handlers take (body streamed, not parsed). */
@@ -43,13 +41,13 @@ export function sendWebResponse(response: Response, res: ExpressResponse, method
 }
 
 /**
- * Serves Payload's REST API straight from Express: the same handler the generated Next route
- * calls (`handleEndpoints`), without a trip through Next's router. Express must not parse the
- * body first: Payload reads the raw stream.
+ * Serves a Web-Request handler from Express: Payload's REST API (`handleEndpoints`, the handler
+ * the generated Next route calls) without a trip through Next's router. Express must not parse
+ * the body first: Payload reads the raw stream.
  */
-export function payloadRestHandler(config: Promise<SanitizedConfig> | SanitizedConfig) {
+export function payloadRestHandler(handle: (request: Request) => Promise<Response>) {
   return async (req: ExpressRequest, res: ExpressResponse) => {
-    const response = await handleEndpoints({ config, request: toWebRequest(req) })
+    const response = await handle(toWebRequest(req))
     sendWebResponse(response, res, req.method)
   }
 }

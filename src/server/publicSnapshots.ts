@@ -1,7 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import type { Payload, PayloadRequest, Where } from 'payload'
-import { headersWithCors } from 'payload'
 
 import {
   collectRefs,
@@ -19,6 +18,7 @@ import {
   shapeFingerprint,
   SNAPSHOT_LIST_FILTERS,
 } from '../lib/publicQuery'
+import { payloadCorsHeaders } from './cors'
 import { PUBLIC_CONTENT_COLLECTIONS } from './publicContent'
 
 /**
@@ -595,11 +595,7 @@ export function createPublicSnapshots(
     : Promise.resolve()
 
   // Payload's CORS headers for a request without Origin (computed once; with Origin, per request).
-  const corsFor = (origin: string | undefined) => {
-    const headers = new Headers()
-    headersWithCors({ headers, req: { payload, headers: new Headers(origin ? { origin } : {}) } as unknown as PayloadRequest })
-    return [...headers.entries()]
-  }
+  const corsFor = (origin: string | undefined) => payloadCorsHeaders(payload, origin)
   const plainCors = corsFor(undefined)
 
   const answer = async (read: PublicRead): Promise<string | null> => {

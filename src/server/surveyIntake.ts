@@ -10,6 +10,7 @@ import {
   tooLarge,
   type IntakeResult,
 } from '../collections/SurveyResponses/endpoints'
+import { payloadCorsHeaders } from './cors'
 
 /** The body as text, or null once it passes `limit` bytes (the rest is not read into memory). */
 function readText(req: ExpressRequest, limit: number): Promise<string | null> {
@@ -31,7 +32,8 @@ function readText(req: ExpressRequest, limit: number): Promise<string | null> {
   })
 }
 
-function send(res: ExpressResponse, result: IntakeResult): void {
+function send(res: ExpressResponse, result: IntakeResult, cors: Array<[string, string]>): void {
+  for (const [name, value] of cors) res.setHeader(name, value)
   if (result.headers) res.set(result.headers)
   if (result.location) {
     res.status(result.status).location(result.location).end()
@@ -49,14 +51,15 @@ function send(res: ExpressResponse, result: IntakeResult): void {
 export function surveyIntakeMiddleware(payload: Payload) {
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     if (req.method !== 'POST' || !/^\/survey-responses\/?$/.test(req.path)) return next()
+    const cors = payloadCorsHeaders(payload, req.headers.origin)
     try {
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return send(res, errorsOf(tooLarge()))
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return send(res, errorsOf(tooLarge()), cors)
       const text = await readText(req, MAX_BODY_BYTES)
-      if (text === null) return send(res, errorsOf(tooLarge()))
+      if (text === null) return send(res, errorsOf(tooLarge()), cors)
       const body = parseRatingBody(String(req.headers['content-type'] ?? ''), text)
-      if (isProblem(body)) return send(res, errorsOf(body))
+      if (isProblem(body)) return send(res, errorsOf(body), cors)
       const client = { address: req.ip || req.socket.remoteAddress || 'unknown', userAgent: String(req.headers['user-agent'] ?? '') }
-      send(res, await acceptRating(payload, body, client))
+      send(res, await acceptRating(payload, body, client), cors)
     } catch (err) {
       payload.logger.error({ err, msg: 'rating intake failed' })
       if (!res.headersSent) res.status(500).json({ errors: [{ message: 'บันทึกผลประเมินไม่สำเร็จ กรุณาลองใหม่ (The rating could not be saved; please try again)' }] })

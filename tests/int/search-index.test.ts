@@ -4,7 +4,7 @@ import { createLocalReq } from 'payload'
 import { reindexAll } from '../../src/search/documents'
 import { searchPool } from '../../src/search/schema'
 import { createAgencyTree, createDraftManual, createProcess, createPublishedManual, createServicePoint } from '../helpers/fixtures'
-import { api, startTestServer, type TestServer } from '../helpers/server'
+import { api, createOfficer, startTestServer, type TestServer } from '../helpers/server'
 
 const SYSTEM = { overrideAccess: true, context: { systemWrite: true } } as const
 
@@ -209,6 +209,27 @@ describe('filters, pages and bad input', () => {
       const error = res.body.errors[0]
       expect(error.data.errors[0].path).toBe(path)
       expect(error.data.errors[0].message).toMatch(/[ก-๙].*\(.*[A-Za-z]/)
+    }
+  })
+
+  it('answers a citizen from Express exactly as Payload’s endpoint answers, filters and officers included', async () => {
+    const { handleEndpoints } = await import('payload')
+    const { default: config } = await import('../../src/payload.config')
+    const officer = await createOfficer(t, { roles: ['central-officer'], agency: department.id })
+    for (const query of [
+      `q=${encodeURIComponent('จำหน่ายสินค้า')}&agency=${ministry.id}`,
+      `q=${encodeURIComponent('จำหน่ายสินค้า')}&province=${encodeURIComponent('เชียงใหม่')}&tag=${parentTag.id}`,
+      `q=${encodeURIComponent('จำหน่ายสินค้า')}&type=manual&limit=1&page=2`,
+      'type=service-point',
+    ]) {
+      const viaExpress = await anon.get(`/api/site-search?${query}`)
+      expect(viaExpress.status).toBe(200)
+      const viaPayload = await handleEndpoints({ config, request: new Request(`${t.baseUrl}/api/site-search?${query}`) })
+      expect(viaPayload.status).toBe(200)
+      expect(viaExpress.body).toEqual(await viaPayload.json())
+      // An officer's search runs through Payload's endpoint, as that officer.
+      const asOfficer = await officer.api.get(`/api/site-search?${query}`)
+      expect(asOfficer.body).toEqual(viaExpress.body)
     }
   })
 

@@ -90,6 +90,9 @@ describe('makeSnippet', () => {
   it('starts at the beginning when no word occurs, and returns short text whole', () => {
     expect(makeSnippet(text, ['ไม่มีคำนี้'], 40).startsWith('ผู้ยื่นคำขอ')).toBe(true)
     expect(makeSnippet('สั้น', ['x'])).toBe('สั้น')
+    // Text already normalised (as the search index stores it) gives the same excerpt unchanged.
+    const normal = normalizeThai(text)
+    expect(makeSnippet(normal, ['ค่าธรรมเนียม'], 80, true)).toBe(makeSnippet(text, ['ค่าธรรมเนียม'], 80))
   })
 })
 
