@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { ensureQuestionSet } from '../collections/SurveyQuestionSets/cache'
 import { lexicalFromParagraphs } from '../lib/lexical'
 import { seedHelp } from './seedHelp'
+import { seedDemoRatings } from './seedRatings'
 import { AGENCIES, DEMO_PASSWORD, DEMO_USERS, OTHER_SERVICES, PROCESSES, SERVICE_POINTS, TAGS } from './seedData'
 
 type Id = number | string
@@ -214,6 +215,8 @@ export async function seed(payload: Payload): Promise<SeedResult> {
   if (await ensureQuestionSet(payload)) created += 1
   // Help: the officers' FAQ and guideline pages (src/server/seedHelp.ts).
   created += await seedHelp(payload)
+  // Citizens' ratings over the last months, for the satisfaction report (src/server/seedRatings.ts).
+  created += await seedDemoRatings(payload)
   return { created }
 }
 

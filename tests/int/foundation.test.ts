@@ -62,7 +62,7 @@ describe('foundation', () => {
     const counts = async () =>
       Object.fromEntries(
         await Promise.all(
-          (['agencies', 'service-points', 'tags', 'processes', 'manuals', 'users', 'other-services'] as const).map(async (c) => [
+          (['agencies', 'service-points', 'tags', 'processes', 'manuals', 'users', 'other-services', 'survey-responses'] as const).map(async (c) => [
             c,
             (await server!.payload.count({ collection: c, overrideAccess: true })).totalDocs,
           ]),
@@ -70,6 +70,11 @@ describe('foundation', () => {
       )
     const before = await counts()
     expect(before.processes).toBeGreaterThanOrEqual(20)
+    // Demo ratings for the satisfaction report, spread over months, each with its answers.
+    const admin = await api(baseUrl).post('/api/users/login', { email: 'root@test.info.go.th', password: 'bootstrap-secret-1' })
+    const summary = (await api(baseUrl, admin.body.token).get('/api/survey-responses/summary')).body
+    expect(summary.count).toBeGreaterThanOrEqual(100)
+    expect(summary.trend.filter((m: { count: number }) => m.count > 0).length).toBeGreaterThanOrEqual(4)
     expect(before['service-points']).toBeGreaterThanOrEqual(10)
     const second = await seed(server!.payload)
     expect(second.created).toBe(0)
