@@ -22,15 +22,23 @@ export const SNAPSHOT_LIST_FILTERS: Record<string, Record<string, FilterKind>> =
   'other-services': { agency: 'id' },
 }
 
+/**
+ * Collections whose by-id reads are also served at `depth=1` (a stored depth-1 body per document:
+ * the manual page with its process, agency, form files and pinned service points populated).
+ */
+export const SNAPSHOT_DEPTH1: readonly string[] = ['manuals']
+
 /** What the fast path needs to know of one collection (built from Payload's config at start). */
 export type ReadSpec = {
   /** Lists are served only when Payload's default order is `-createdAt` (no `defaultSort`). */
   lists: boolean
   filters: Record<string, { kind: FilterKind; options?: string[] }>
+  /** By-id reads at `depth=1` are served too (SNAPSHOT_DEPTH1). */
+  depth1?: boolean
 }
 
 export type PublicRead =
-  | { kind: 'id'; collection: string; id: number }
+  | { kind: 'id'; collection: string; id: number; depth: 0 | 1 }
   | { kind: 'list'; collection: string; key: string; limit: number; page: number }
 
 const MAX_LIMIT = 100
@@ -51,8 +59,8 @@ export const allKey = (collection: string) => `${collection}|*`
 
 /**
  * Parses an anonymous GET under /api into a read the snapshots can answer, or null (then the
- * request goes on to the cache and Payload unchanged). Only exact shapes: `depth=0` required;
- * by id, `joins=false` allowed (Payload's REST parser turns the bare string into no join
+ * request goes on to the cache and Payload unchanged). Only exact shapes: `depth=0` required
+ * (by id, `depth=1` too where the collection has depth-1 bodies); `joins=false` allowed (Payload's REST parser turns the bare string into no join
  * option at all, so the answer is the same); lists take `limit` (1-100), `page` and at most one
  * whitelisted `where[<field>][equals]`. Any other or repeated parameter falls through.
  */
@@ -67,7 +75,8 @@ export function parsePublicRead(path: string, query: string, specs: Record<strin
     if (params.has(key)) return null
     params.set(key, value)
   }
-  if (params.get('depth') !== '0') return null
+  const depth = params.get('depth')
+  if (depth !== '0' && !(depth === '1' && idText !== undefined && spec.depth1)) return null
   params.delete('depth')
   if (params.has('joins')) {
     if (params.get('joins') !== 'false') return null
@@ -76,7 +85,7 @@ export function parsePublicRead(path: string, query: string, specs: Record<strin
 
   if (idText !== undefined) {
     if (params.size || !ID.test(idText) || Number(idText) > MAX_INT4) return null
-    return { kind: 'id', collection, id: Number(idText) }
+    return { kind: 'id', collection, id: Number(idText), depth: depth === '1' ? 1 : 0 }
   }
 
   if (!spec.lists) return null
@@ -235,30 +244,61 @@ const idOf = (v: unknown): string | number | null =>
 
 /**
  * The documents an answer names (`<collection>:<id>`): relationship and upload ids, and the ids a
- * join lists. A change to one of them (deleted, hidden, pins moved) may change this answer.
+ * join lists. A change to one of them (deleted, hidden, pins moved) may change this answer. With
+ * `fieldsOf` (a collection's fields), populated documents (depth >= 1) are walked too, so the
+ * answer also names what they name (an agency's parent, a point's agency).
  */
-export function collectRefs(fields: FieldLike[], doc: unknown): string[] {
+export function collectRefs(fields: FieldLike[], doc: unknown, fieldsOf?: (collection: string) => FieldLike[] | undefined): string[] {
   const refs = new Set<string>()
+  const seen = new Set<object>()
+  const visitDoc = (list: FieldLike[], value: unknown) =>
+    walkValues(list, value, (field, v) => {
+      if (field.type === 'join') {
+        const docs = (v as { docs?: unknown[] } | null)?.docs
+        if (Array.isArray(docs)) docs.forEach((d) => add(field.collection, d))
+        return
+      }
+      if (Array.isArray(v)) v.forEach((x) => add(field.relationTo, x))
+      else add(field.relationTo, v)
+    })
   const add = (relationTo: string | string[] | undefined, value: unknown) => {
     if (value && typeof value === 'object' && 'relationTo' in value && 'value' in value) {
       const poly = value as { relationTo: string; value: unknown }
       const id = idOf(poly.value)
       if (id !== null) refs.add(`${poly.relationTo}:${id}`)
+      populated(poly.relationTo, poly.value)
       return
     }
     const id = idOf(value)
-    if (id !== null && typeof relationTo === 'string') refs.add(`${relationTo}:${id}`)
-  }
-  walkValues(fields, doc, (field, value) => {
-    if (field.type === 'join') {
-      const docs = (value as { docs?: unknown[] } | null)?.docs
-      if (Array.isArray(docs)) docs.forEach((d) => add(field.collection, d))
-      return
+    if (id !== null && typeof relationTo === 'string') {
+      refs.add(`${relationTo}:${id}`)
+      populated(relationTo, value)
     }
-    if (Array.isArray(value)) value.forEach((v) => add(field.relationTo, v))
-    else add(field.relationTo, value)
-  })
+  }
+  const populated = (collection: string, value: unknown) => {
+    if (!fieldsOf || !value || typeof value !== 'object' || seen.has(value)) return
+    seen.add(value)
+    const list = fieldsOf(collection)
+    if (list) visitDoc(list, value)
+  }
+  visitDoc(fields, doc)
   return [...refs].sort()
+}
+
+/**
+ * What of a document another document's answer shows when it populates it (depth >= 1): the
+ * fields of its collection's `defaultPopulate` (with `id`), or all of it. Compared before and
+ * after a write to skip recomputing the answers that populate it when none of that changed.
+ */
+export function populatedView(doc: Record<string, unknown> | null, select: Record<string, unknown> | undefined): string {
+  if (!doc) return 'null'
+  if (!select || !Object.keys(select).length) return JSON.stringify(doc)
+  const include = Object.values(select).some((v) => v !== false)
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(doc)) {
+    if (include ? k === 'id' || (k in select && select[k] !== false) : select[k] !== false) out[k] = v
+  }
+  return JSON.stringify(out)
 }
 
 /** A relationship path (dotted, through groups and arrays) that can be queried with `where`. */

@@ -33,6 +33,11 @@ const afterDeleteNamed: CollectionAfterDeleteHook = async ({ req, id, collection
   await syncSnapshotsNaming(req, collection.slug, id)
   await notifyPublicContentChanged(req)
 }
+/** A changed one: depth-1 answers show it populated (a form file's description). */
+const afterChangeNamed: CollectionAfterChangeHook = async ({ req, doc, collection }) => {
+  await syncSnapshotsNaming(req, collection.slug, doc.id, false)
+  await notifyPublicContentChanged(req)
+}
 
 /**
  * Adds the change notice (and the snapshot update) to every collection whose documents the public
@@ -61,7 +66,14 @@ export const publicContentChangedPlugin =
               },
             }
           : named.has(collection.slug)
-            ? { ...collection, hooks: { ...collection.hooks, afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDeleteNamed] } }
+            ? {
+                ...collection,
+                hooks: {
+                  ...collection.hooks,
+                  afterChange: [...(collection.hooks?.afterChange ?? []), afterChangeNamed],
+                  afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDeleteNamed],
+                },
+              }
             : collection,
       ),
     }

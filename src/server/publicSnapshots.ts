@@ -12,10 +12,12 @@ import {
   listBody,
   paginationEnvelope,
   parsePublicRead,
+  populatedView,
   type PublicRead,
   type ReadSpec,
   relationshipPaths,
   shapeFingerprint,
+  SNAPSHOT_DEPTH1,
   SNAPSHOT_LIST_FILTERS,
 } from '../lib/publicQuery'
 import { payloadCorsHeaders } from './cors'
@@ -110,7 +112,10 @@ export function ensurePublicSnapshotTables(payload: Payload): Promise<void> {
   let ready = tablesReady.get(pool)
   if (!ready) {
     ready = (async () => {
-      const { rows } = await pool.query(`SELECT to_regclass('${SNAPSHOT_SCHEMA}.public_snapshot_keys') IS NOT NULL AS ok`)
+      const { rows } = await pool.query(
+        `SELECT to_regclass('${SNAPSHOT_SCHEMA}.public_snapshot_keys') IS NOT NULL AND EXISTS (SELECT 1 FROM information_schema.columns
+           WHERE table_schema = '${SNAPSHOT_SCHEMA}' AND table_name = 'public_snapshots' AND column_name = 'refs1') AS ok`,
+      )
       if (rows[0]?.ok) return
       const client = await pool.connect()
       try {
@@ -128,6 +133,11 @@ export function ensurePublicSnapshotTables(payload: Payload): Promise<void> {
           PRIMARY KEY (collection, id))`)
         // body and created_at are null only in a row a writer has just locked (never committed so).
         await client.query(`CREATE INDEX IF NOT EXISTS public_snapshots_refs ON ${TABLE} USING gin (refs)`)
+        // Depth-1 bodies (SNAPSHOT_DEPTH1): null while stale (then Payload answers), and every
+        // document they show, populated ones' own references included.
+        await client.query(`ALTER TABLE ${TABLE} ADD COLUMN IF NOT EXISTS body1 text`)
+        await client.query(`ALTER TABLE ${TABLE} ADD COLUMN IF NOT EXISTS refs1 text[] NOT NULL DEFAULT '{}'`)
+        await client.query(`CREATE INDEX IF NOT EXISTS public_snapshots_refs1 ON ${TABLE} USING gin (refs1)`)
         // One row per (document, list it belongs to): a list's count and page are index scans of
         // one key in Payload's default order, then ten bodies by primary key.
         await client.query(`CREATE TABLE IF NOT EXISTS ${KEYS} (
@@ -215,6 +225,13 @@ export function snapshotFingerprints(payload: Payload): Record<string, string> {
         hooks: Object.fromEntries(['beforeOperation', 'beforeRead', 'afterRead'].map((k) => [k, (hooks as Record<string, unknown[]>)[k]?.length ?? 0])),
         byIdSelect: BY_ID_SELECT[slug] ?? null,
         filters: SNAPSHOT_LIST_FILTERS[slug] ?? null,
+        // A depth-1 body also shows the documents it populates, in their collections' shapes.
+        populates: SNAPSHOT_DEPTH1.includes(slug)
+          ? populatedCollections(payload, slug).map((other) => {
+              const c = payload.collections[other as never]?.config
+              return [other, c?.defaultPopulate ?? null, c ? shapeFingerprint(c.fields as unknown as FieldLike[], null, FORMAT) : null]
+            })
+          : null,
       }
       out[slug] = shapeFingerprint(config.fields as unknown as FieldLike[], collectionLevel, FORMAT)
     }
@@ -222,6 +239,15 @@ export function snapshotFingerprints(payload: Payload): Record<string, string> {
   }
   return out
 }
+
+/** The collections a document of `slug` populates at depth 1 (relationships, uploads, joins). */
+function populatedCollections(payload: Payload, slug: string): string[] {
+  const fields = (payload.collections[slug as never]?.config.fields ?? []) as unknown as FieldLike[]
+  const out = new Set([...relationshipPaths(fields).flatMap((p) => p.relationTo), ...joinFields(fields).map((j) => j.collection)])
+  return [...out].sort()
+}
+
+const fieldsOf = (payload: Payload) => (slug: string) => payload.collections[slug as never]?.config.fields as unknown as FieldLike[] | undefined
 
 function readSpecs(payload: Payload): Record<string, ReadSpec> {
   const specs: Record<string, ReadSpec> = {}
@@ -237,7 +263,7 @@ function readSpecs(payload: Payload): Record<string, ReadSpec> {
         options: kind === 'select' ? (def.options ?? []).map((o) => (typeof o === 'string' ? o : o.value)) : undefined,
       }
     }
-    specs[slug] = { lists: !config.defaultSort, filters }
+    specs[slug] = { lists: !config.defaultSort, filters, depth1: SNAPSHOT_DEPTH1.includes(slug) }
   }
   return specs
 }
@@ -250,6 +276,88 @@ const anonymous = (transactionID?: TransactionID) =>
   ({ transactionID, context: {} }) as unknown as PayloadRequest
 
 type Dependents = Map<string, Set<number>>
+
+/**
+ * At most this many depth-1 bodies naming one changed document are recomputed in the writing
+ * transaction; beyond it (an agency or process naming thousands of manuals) they are marked stale
+ * there and refreshed later (the next read of each, or a rebuild). Measured cost: README Performance.
+ */
+const depth1Inline = () => Number(process.env.PUBLIC_SNAPSHOTS_DEPTH1_INLINE || 50)
+
+/** The depth-1 bodies of public documents `ids` as Payload gives them to an anonymous client. */
+async function depth1Bodies(
+  payload: Payload,
+  transactionID: TransactionID | undefined,
+  collection: string,
+  ids: number[],
+): Promise<Map<number, { body1: string; refs1: string[] }>> {
+  const out = new Map<number, { body1: string; refs1: string[] }>()
+  if (!ids.length) return out
+  const select = BY_ID_SELECT[collection]
+  const found = await payload.find({
+    collection: collection as never,
+    where: { id: { in: ids } },
+    depth: 1,
+    pagination: false,
+    overrideAccess: false,
+    ...(select ? { select: select as never } : {}),
+    req: anonymous(transactionID),
+  })
+  const fields = payload.collections[collection as never].config.fields as unknown as FieldLike[]
+  for (const doc of found.docs as Row[]) {
+    out.set(Number(doc.id), { body1: JSON.stringify(doc), refs1: collectRefs(fields, doc, fieldsOf(payload)) })
+  }
+  return out
+}
+
+/** Recomputes the depth-1 bodies of `ids` (rows locked first, in id order), leaving the rest of each row. */
+async function syncDepth1(payload: Payload, transactionID: TransactionID | undefined, collection: string, ids: number[]): Promise<void> {
+  const exec = execIn(payload, transactionID)
+  const locked = await exec(
+    `SELECT id FROM ${TABLE} WHERE collection = $1 AND id = ANY (${ID_LIST(2)}) AND body IS NOT NULL ORDER BY id FOR UPDATE`,
+    [collection, json([...new Set(ids)].sort((a, b) => a - b))],
+  )
+  const live = locked.rows.map((r) => Number(r.id))
+  if (!live.length) return
+  const bodies = await depth1Bodies(payload, transactionID, collection, live)
+  await exec(
+    `UPDATE ${TABLE} t SET body1 = r->>'body1', refs1 = ARRAY(SELECT json_array_elements_text(r->'refs1'))
+     FROM json_array_elements($2::json) r WHERE t.collection = $1 AND t.id = (r->>'id')::bigint`,
+    [collection, json([...bodies].map(([id, b]) => ({ id, ...b })))],
+  )
+  // Locked while unreadable (a concurrent unpublish committed first): Payload answers it.
+  const gone = live.filter((id) => !bodies.has(id))
+  if (gone.length) await exec(`UPDATE ${TABLE} SET body1 = NULL WHERE collection = $1 AND id = ANY (${ID_LIST(2)})`, [collection, json(gone)])
+}
+
+/**
+ * The depth-1 bodies that show one of `named` (populated, or named by a populated document) and
+ * are not in `skip` (recomputed whole anyway): recomputed, or marked stale when too many.
+ */
+async function refreshDepth1Naming(payload: Payload, transactionID: TransactionID | undefined, named: string[], skip: Dependents): Promise<void> {
+  if (!named.length) return
+  const exec = execIn(payload, transactionID)
+  const found = await exec(
+    `SELECT collection, id FROM ${TABLE} WHERE refs1 && ARRAY(SELECT json_array_elements_text($1::json)) AND body1 IS NOT NULL`,
+    [json(named)],
+  )
+  const byCollection = new Map<string, number[]>()
+  for (const r of found.rows) {
+    const c = String(r.collection)
+    const id = Number(r.id)
+    if (skip.get(c)?.has(id)) continue
+    byCollection.set(c, [...(byCollection.get(c) ?? []), id])
+  }
+  for (const [c, ids] of byCollection) {
+    if (ids.length <= depth1Inline()) {
+      await syncDepth1(payload, transactionID, c, ids)
+      continue
+    }
+    const idsJson = json(ids.sort((a, b) => a - b))
+    await exec(`SELECT id FROM ${TABLE} WHERE collection = $1 AND id = ANY (${ID_LIST(2)}) ORDER BY id FOR UPDATE`, [c, idsJson])
+    await exec(`UPDATE ${TABLE} SET body1 = NULL WHERE collection = $1 AND id = ANY (${ID_LIST(2)})`, [c, idsJson])
+  }
+}
 
 /**
  * Recomputes the rows of `ids` in `collection` from Payload (anonymous, depth 0) inside the
@@ -273,7 +381,7 @@ async function syncSnapshots(
     [collection, idsJson],
   )
   const before = await exec(
-    `SELECT id, body IS NOT NULL AS public, refs FROM ${TABLE} WHERE collection = $1 AND id = ANY (${ID_LIST(2)}) ORDER BY id FOR UPDATE`,
+    `SELECT id, body IS NOT NULL AS public, refs, body FROM ${TABLE} WHERE collection = $1 AND id = ANY (${ID_LIST(2)}) ORDER BY id FOR UPDATE`,
     [collection, idsJson],
   )
 
@@ -299,16 +407,23 @@ async function syncSnapshots(
       listBody: listText === body ? null : listText,
       keys: filterKeysOf(collection, listDoc),
       refs: collectRefs(fields, d),
+      body1: null as string | null,
+      refs1: [] as string[],
     }
   })
+  if (SNAPSHOT_DEPTH1.includes(collection)) {
+    const bodies = await depth1Bodies(payload, transactionID, collection, rows.map((r) => r.id))
+    for (const r of rows) Object.assign(r, bodies.get(r.id) ?? {})
+  }
   if (rows.length) {
     await exec(
-      `INSERT INTO ${TABLE} (collection, id, created_at, body, list_body, keys, refs)
+      `INSERT INTO ${TABLE} (collection, id, created_at, body, list_body, keys, refs, body1, refs1)
        SELECT $1, (r->>'id')::bigint, (r->>'createdAt')::timestamptz, r->>'body', r->>'listBody',
-         ARRAY(SELECT json_array_elements_text(r->'keys')), ARRAY(SELECT json_array_elements_text(r->'refs'))
+         ARRAY(SELECT json_array_elements_text(r->'keys')), ARRAY(SELECT json_array_elements_text(r->'refs')),
+         r->>'body1', ARRAY(SELECT json_array_elements_text(r->'refs1'))
        FROM json_array_elements($2::json) r
        ON CONFLICT (collection, id) DO UPDATE SET created_at = EXCLUDED.created_at, body = EXCLUDED.body,
-         list_body = EXCLUDED.list_body, keys = EXCLUDED.keys, refs = EXCLUDED.refs`,
+         list_body = EXCLUDED.list_body, keys = EXCLUDED.keys, refs = EXCLUDED.refs, body1 = EXCLUDED.body1, refs1 = EXCLUDED.refs1`,
       [collection, json(rows)],
     )
   }
@@ -345,7 +460,13 @@ async function syncSnapshots(
   const wasPublic = new Map(before.rows.map((r) => [Number(r.id), Boolean(r.public)]))
   const oldRefs = new Map(before.rows.map((r) => [Number(r.id), (r.refs as string[]) ?? []]))
   const newRefs = new Map(rows.map((r) => [r.id, r.refs]))
+  const oldBodies = new Map(before.rows.map((r) => [Number(r.id), r.body === null ? null : String(r.body)]))
+  const newBodies = new Map(rows.map((r) => [r.id, r.body]))
+  const populate = (config as { defaultPopulate?: Record<string, unknown> }).defaultPopulate
+  const view = (body: string | null | undefined) => populatedView(body ? (JSON.parse(body) as Row) : null, populate)
   const named: string[] = []
+  // Depth-1 bodies show this document populated: they change when what they show of it does.
+  const named1: string[] = []
   const becamePublic: number[] = []
   for (const id of ids) {
     const was = wasPublic.get(id) ?? false
@@ -353,6 +474,7 @@ async function syncSnapshots(
     // Answers naming this document change when it is deleted or its readability flips; a join
     // lists it by its pins and readability, which any write may change.
     if (options.deleted || was !== now || joinOwners.length) named.push(`${collection}:${id}`)
+    if (options.deleted || was !== now || view(oldBodies.get(id)) !== view(newBodies.get(id))) named1.push(`${collection}:${id}`)
     if (now && !was) becamePublic.push(id)
     if (joinOwners.length) {
       for (const ref of [...(oldRefs.get(id) ?? []), ...(newRefs.get(id) ?? [])]) {
@@ -386,6 +508,7 @@ async function syncSnapshots(
       }
     }
   }
+  await refreshDepth1Naming(payload, transactionID, named1, deps)
   for (const [c, set] of deps) await syncSnapshots(payload, transactionID, c, [...set], { cascade: false })
 }
 
@@ -426,15 +549,19 @@ export async function syncPublicSnapshot(req: PayloadRequest, collection: string
 /**
  * After a document of a collection that public answers name but that is not public itself
  * (media in a manual's forms) was deleted: the answers naming it lose it (foreign key set null).
+ * Changed (`deleted` false): the depth-1 bodies showing it populated are recomputed.
  */
-export async function syncSnapshotsNaming(req: PayloadRequest, collection: string, id: number | string): Promise<void> {
+export async function syncSnapshotsNaming(req: PayloadRequest, collection: string, id: number | string, deleted = true): Promise<void> {
   await ensurePublicSnapshotTables(req.payload)
   await inTransaction(req, async (transactionID) => {
     const exec = execIn(req.payload, transactionID)
-    const found = await exec(`SELECT collection, id FROM ${TABLE} WHERE refs @> ARRAY[$1::text] AND body IS NOT NULL`, [`${collection}:${id}`])
-    const byCollection = new Map<string, number[]>()
-    for (const r of found.rows) byCollection.set(String(r.collection), [...(byCollection.get(String(r.collection)) ?? []), Number(r.id)])
-    for (const [c, ids] of byCollection) await syncSnapshots(req.payload, transactionID, c, ids, { cascade: false })
+    const deps: Dependents = new Map()
+    if (deleted) {
+      const found = await exec(`SELECT collection, id FROM ${TABLE} WHERE refs @> ARRAY[$1::text] AND body IS NOT NULL`, [`${collection}:${id}`])
+      for (const r of found.rows) deps.set(String(r.collection), (deps.get(String(r.collection)) ?? new Set()).add(Number(r.id)))
+    }
+    await refreshDepth1Naming(req.payload, transactionID, [`${collection}:${id}`], deps)
+    for (const [c, ids] of deps) await syncSnapshots(req.payload, transactionID, c, [...ids], { cascade: false })
   })
 }
 
@@ -529,6 +656,9 @@ export async function staleSnapshotCollections(payload: Payload): Promise<string
 
 const BY_ID_SQL = `SELECT s.body FROM ${TABLE} s JOIN ${STATE} st ON st.collection = s.collection AND st.fingerprint = $3
   WHERE s.collection = $1 AND s.id = $2 AND s.body IS NOT NULL`
+// A public document whose depth-1 body is stale comes back with body1 null (refreshed meanwhile).
+const BY_ID1_SQL = `SELECT s.body1 FROM ${TABLE} s JOIN ${STATE} st ON st.collection = s.collection AND st.fingerprint = $3
+  WHERE s.collection = $1 AND s.id = $2 AND s.body IS NOT NULL`
 // Payload orders by createdAt only; ties (rows inserted by one SQL statement) are left to its
 // query plan. Here they go by id, newest first, so pages never overlap.
 const LIST_SQL = `SELECT
@@ -541,7 +671,7 @@ const LIST_SQL = `SELECT
 export type PublicSnapshots = {
   /** Express middleware for /api: answers the shapes it can, else next(). */
   middleware: (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => void
-  stats: { served: number; passed: number }
+  stats: { served: number; passed: number; refreshed: number }
   /** Tables and triggers exist (awaited by the server before listening). */
   ready: Promise<void>
   /** The background rebuild of stale collections started at creation, if any. */
@@ -563,8 +693,43 @@ export function createPublicSnapshots(
   const enabled = options.enabled ?? (() => process.env.PUBLIC_SNAPSHOTS !== 'off')
   const specs = readSpecs(payload)
   const prints = snapshotFingerprints(payload)
-  const stats = { served: 0, passed: 0 }
+  const stats = { served: 0, passed: 0, refreshed: 0 }
   let stopping = false
+
+  // Stale depth-1 bodies met by reads: recomputed in the background, a batch per transaction
+  // (that read and those until the refresh commits go to Payload).
+  const pending = new Set<string>()
+  let refreshing: Promise<void> = Promise.resolve()
+  let refreshRunning = false
+  const refreshStale = (collection: string, id: number) => {
+    pending.add(`${collection}:${id}`)
+    if (refreshRunning || stopping) return
+    refreshRunning = true
+    refreshing = (async () => {
+      while (pending.size && !stopping) {
+        const refs = [...pending].slice(0, 50)
+        refs.forEach((r) => pending.delete(r))
+        const byCollection = new Map<string, number[]>()
+        for (const ref of refs) {
+          const at = ref.lastIndexOf(':')
+          byCollection.set(ref.slice(0, at), [...(byCollection.get(ref.slice(0, at)) ?? []), Number(ref.slice(at + 1))])
+        }
+        for (const [c, ids] of byCollection) {
+          const transactionID = (await payload.db.beginTransaction?.()) ?? undefined
+          try {
+            await syncDepth1(payload, transactionID, c, ids)
+            if (transactionID) await payload.db.commitTransaction(transactionID)
+            stats.refreshed += ids.length
+          } catch (err) {
+            if (transactionID) await payload.db.rollbackTransaction(transactionID).catch(() => undefined)
+            if (!stopping) payload.logger.warn(`public snapshots: depth-1 refresh failed: ${(err as Error).message}`)
+          }
+        }
+      }
+    })().finally(() => {
+      refreshRunning = false
+    })
+  }
 
   const ready = ensureTruncateTriggers(payload)
   const rebuildStale = options.rebuildStale ?? (process.env.NODE_ENV !== 'test' && enabled())
@@ -599,6 +764,15 @@ export function createPublicSnapshots(
   const plainCors = corsFor(undefined)
 
   const answer = async (read: PublicRead): Promise<string | null> => {
+    if (read.kind === 'id' && read.depth === 1) {
+      const { rows } = await pool.query({ name: 'infogo_snapshot_by_id1', text: BY_ID1_SQL, values: [read.collection, read.id, prints[read.collection]] })
+      if (!rows.length) return null
+      if (rows[0].body1 === null) {
+        refreshStale(read.collection, read.id)
+        return null
+      }
+      return String(rows[0].body1)
+    }
     if (read.kind === 'id') {
       const { rows } = await pool.query({ name: 'infogo_snapshot_by_id', text: BY_ID_SQL, values: [read.collection, read.id, prints[read.collection]] })
       return rows.length ? String(rows[0].body) : null
@@ -652,6 +826,7 @@ export function createPublicSnapshots(
       stopping = true
       await ready.catch(() => undefined)
       await rebuilding
+      await refreshing
     },
   }
 }

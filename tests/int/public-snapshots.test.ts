@@ -109,7 +109,7 @@ const snapshotRows = async () => {
   await client.connect()
   try {
     const { rows } = await client.query(
-      'SELECT collection, id::int, created_at, body, list_body, keys, refs FROM infogo_runtime.public_snapshots ORDER BY collection, id',
+      'SELECT collection, id::int, created_at, body, list_body, keys, refs, body1, refs1 FROM infogo_runtime.public_snapshots ORDER BY collection, id',
     )
     return rows
   } finally {
@@ -209,11 +209,16 @@ it('lets officers, other parameters and unknown shapes through to Payload', asyn
   // An officer reads the draft the snapshots never hold, by token or by cookie.
   const byToken = await expectFallsThrough(`/api/manuals/${w.draft.id}?depth=0`, { Authorization: `JWT ${officer.token}` })
   expect(byToken.status).toBe(200)
+  await expectFallsThrough(`/api/manuals/${w.published[0].id}?depth=1`, { Authorization: `JWT ${officer.token}` })
   await expectFallsThrough(`/api/manuals/${w.published[0].id}?depth=0`, { Cookie: `payload-token=${officer.token}` })
   await expectFallsThrough(`/api/manuals?where[agency][equals]=${agency}&depth=0`, { Authorization: `JWT ${officer.token}` })
   for (const path of [
     `/api/manuals/${w.published[0].id}`, // default depth
-    `/api/manuals/${w.published[0].id}?depth=1`,
+    `/api/manuals/${w.published[0].id}?depth=2`,
+    `/api/manuals/${w.published[0].id}?depth=1&locale=en`,
+    `/api/manuals/${w.published[0].id}?depth=1&select[title]=true`,
+    `/api/manuals?where[agency][equals]=${agency}&depth=1`,
+    `/api/service-points/${w.open.id}?depth=1`,
     `/api/manuals/${w.published[0].id}?depth=0&draft=true`,
     `/api/manuals/${w.published[0].id}?depth=0&select[title]=true`,
     `/api/manuals/${w.published[0].id}?depth=0&locale=en`,
@@ -336,6 +341,118 @@ it('gets concurrent publishes of manuals pinned by one point right', async () =>
   )
   expect((await expectServedSame(`/api/service-points/${point.id}?depth=0`)).manuals).toEqual(drafts.map((d) => d.id))
 })
+
+const png = (name: string) => ({
+  data: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'),
+  mimetype: 'image/png',
+  name,
+  size: 68,
+})
+
+it('answers a manual at depth=1 (populated process, agency, form files and pinned points) as Payload does, through every change they see', async () => {
+  const { department } = await createAgencyTree(t, 'ลึกหนึ่ง')
+  const tag = await t.payload.create({ collection: 'tags', data: { name: 'ป้ายลึก', type: 'tag' } as never, ...SYSTEM })
+  const process = await createProcess(t, department.id, { tags: [tag.id], commonNames: ['ชื่อลึก'] })
+  const files = await Promise.all(
+    ['form-a.png', 'form-b.png'].map((name) =>
+      t.payload.create({ collection: 'media', data: { alt: 'แบบฟอร์ม', agency: department.id } as never, file: png(name), ...SYSTEM }),
+    ),
+  )
+  const forms = [{ title: 'แบบคำขอ', file: files[0].id }, { title: 'แบบแนบ', file: files[1].id }, { title: 'ไม่มีไฟล์' }]
+  const manual = await createPublishedManual(t, process.id, department.id, { title: 'คู่มือลึก', forms })
+  const sibling = await createPublishedManual(t, process.id, department.id, { title: 'คู่มือลึกอีกฉบับ' })
+  const draft = await createDraftManual(t, process.id, department.id, { title: 'คู่มือลึกร่าง' })
+  const pins = { manuals: [manual.id, draft.id] }
+  const open = await createServicePoint(t, department.id, { name: 'จุดลึกเปิด', location: { lat: 18.79, lng: 98.98 }, ...pins })
+  const second = await createServicePoint(t, department.id, { name: 'จุดลึกสอง', phone: '053-111-111', ...pins })
+  const hidden = await createServicePoint(t, department.id, { name: 'จุดลึกซ่อน', visible: false, ...pins })
+  const closed = await createServicePoint(t, department.id, { name: 'จุดลึกปิด', status: 'closed', ...pins })
+  const path = `/api/manuals/${manual.id}?depth=1`
+  const points = (doc: { servicePoints: { docs: Array<{ id: number }> } }) => doc.servicePoints.docs.map((d) => d.id)
+
+  const first = await expectServedSame(path)
+  await expectServedSame(`${path}&joins=false`)
+  await expectServedSame(`/api/manuals/${sibling.id}?depth=1`)
+  expect(first.process).toMatchObject({ id: process.id, name: process.name })
+  expect(first.agency).toMatchObject({ id: department.id })
+  expect(first.forms.map((f: { file?: { id: number } | null }) => f.file?.id ?? f.file)).toEqual([files[0].id, files[1].id, null])
+  expect(points(first).sort()).toEqual([open.id, second.id].sort())
+  expect(first.servicePoints.docs[0]).toHaveProperty('name')
+  // A draft has no public page at any depth.
+  expect((await expectFallsThrough(`/api/manuals/${draft.id}?depth=1`)).status).toBe(404)
+
+  // What it populates changes: each is seen at once.
+  await t.payload.update({ collection: 'agencies', id: department.id, data: { name: 'กรมลึกเปลี่ยนชื่อ' } as never, ...SYSTEM })
+  expect((await expectServedSame(path)).agency.name).toBe('กรมลึกเปลี่ยนชื่อ')
+  await t.payload.update({ collection: 'processes', id: process.id, data: { name: 'กระบวนงานลึกใหม่', commonNames: ['อีกชื่อ'] } as never, ...SYSTEM })
+  expect((await expectServedSame(path)).process).toMatchObject({ name: 'กระบวนงานลึกใหม่', commonNames: ['อีกชื่อ'] })
+  await t.payload.update({ collection: 'processes', id: process.id, data: { legalBasis: 'ไม่แสดงในคู่มือ' } as never, ...SYSTEM })
+  await expectServedSame(path)
+  await t.payload.update({ collection: 'tags', id: tag.id, data: { name: 'ป้ายลึกใหม่' } as never, ...SYSTEM })
+  await expectServedSame(path)
+  await t.payload.delete({ collection: 'tags', id: tag.id, ...SYSTEM })
+  await expectServedSame(path)
+  await t.payload.update({ collection: 'media', id: files[0].id, data: { alt: 'คำอธิบายใหม่' } as never, ...SYSTEM })
+  expect((await expectServedSame(path)).forms[0].file.alt).toBe('คำอธิบายใหม่')
+  await t.payload.delete({ collection: 'media', id: files[1].id, ...SYSTEM })
+  expect((await expectServedSame(path)).forms[1].file ?? null).toBeNull()
+
+  // Pinned points: renamed, hidden, closed, shown again, unpinned, deleted.
+  await t.payload.update({ collection: 'service-points', id: second.id, data: { name: 'จุดลึกสองใหม่' } as never, ...SYSTEM })
+  expect((await expectServedSame(path)).servicePoints.docs.find((d: { id: number }) => d.id === second.id).name).toBe('จุดลึกสองใหม่')
+  await t.payload.update({ collection: 'service-points', id: open.id, data: { visible: false } as never, ...SYSTEM })
+  expect(points(await expectServedSame(path))).toEqual([second.id])
+  await t.payload.update({ collection: 'service-points', id: second.id, data: { status: 'closed' } as never, ...SYSTEM })
+  expect(points(await expectServedSame(path))).toEqual([])
+  await t.payload.update({ collection: 'service-points', id: hidden.id, data: { visible: true } as never, ...SYSTEM })
+  await t.payload.update({ collection: 'service-points', id: closed.id, data: { status: 'active' } as never, ...SYSTEM })
+  expect(points(await expectServedSame(path)).sort()).toEqual([hidden.id, closed.id].sort())
+  await t.payload.update({ collection: 'service-points', id: hidden.id, data: { manuals: [draft.id, sibling.id] } as never, ...SYSTEM })
+  expect(points(await expectServedSame(path))).toEqual([closed.id])
+  expect(points(await expectServedSame(`/api/manuals/${sibling.id}?depth=1`))).toEqual([hidden.id])
+  await t.payload.delete({ collection: 'service-points', id: closed.id, ...SYSTEM })
+  expect(points(await expectServedSame(path))).toEqual([])
+
+  // Unpublished: no depth-1 page either; published again: back.
+  await t.payload.update({ collection: 'manuals', id: manual.id, data: { _status: 'draft' } as never, ...SYSTEM })
+  expect((await expectFallsThrough(path)).status).toBe(404)
+  await t.payload.update({
+    collection: 'manuals',
+    id: manual.id,
+    data: { workflowState: 'published', _status: 'published', publishedAt: new Date().toISOString() } as never,
+    ...SYSTEM,
+  })
+  await expectServedSame(path)
+})
+
+it('marks depth-1 bodies stale when a change names more than it recomputes in the transaction, and refreshes them on read', async () => {
+  const { department } = await createAgencyTree(t, 'ลึกสอง')
+  const process = await createProcess(t, department.id)
+  const manuals = [] as Array<{ id: number }>
+  for (let i = 0; i < 3; i++) manuals.push((await createPublishedManual(t, process.id, department.id, { title: `คู่มือค้าง ${i}` })) as never)
+  for (const m of manuals) await expectServedSame(`/api/manuals/${m.id}?depth=1`)
+  process_env_inline('2')
+  try {
+    await t.payload.update({ collection: 'agencies', id: department.id, data: { name: 'กรมที่ค้าง' } as never, ...SYSTEM })
+  } finally {
+    process_env_inline(undefined)
+  }
+  const refreshed = t.server.publicSnapshots.stats.refreshed
+  for (const m of manuals) {
+    // Stale: Payload answers (with the new name), and the body is recomputed in the background.
+    const res = await expectFallsThrough(`/api/manuals/${m.id}?depth=1`)
+    expect(JSON.parse(res.text).agency.name).toBe('กรมที่ค้าง')
+    // The depth-0 page never depended on the agency's name.
+    await expectServedSame(`/api/manuals/${m.id}?depth=0`)
+  }
+  for (let i = 0; i < 100 && t.server.publicSnapshots.stats.refreshed < refreshed + manuals.length; i++) await new Promise((r) => setTimeout(r, 50))
+  for (const m of manuals) expect((await expectServedSame(`/api/manuals/${m.id}?depth=1`)).agency.name).toBe('กรมที่ค้าง')
+})
+
+const process_env_inline = (value: string | undefined) => {
+  if (value === undefined) delete process.env.PUBLIC_SNAPSHOTS_DEPTH1_INLINE
+  else process.env.PUBLIC_SNAPSHOTS_DEPTH1_INLINE = value
+}
 
 it('rebuilds to exactly what the writes left, and drops rows of documents removed by SQL', async () => {
   const before = await snapshotRows()

@@ -8,13 +8,14 @@ import {
   listBody,
   paginationEnvelope,
   parsePublicRead,
+  populatedView,
   type ReadSpec,
   relationshipPaths,
   shapeFingerprint,
 } from '../../src/lib/publicQuery'
 
 const specs: Record<string, ReadSpec> = {
-  manuals: { lists: true, filters: { agency: { kind: 'id' } } },
+  manuals: { lists: true, filters: { agency: { kind: 'id' } }, depth1: true },
   'service-points': { lists: true, filters: { province: { kind: 'text' } } },
   agencies: { lists: true, filters: { kind: { kind: 'select', options: ['ministry', 'department'] } } },
   'survey-question-sets': { lists: false, filters: {} },
@@ -22,9 +23,17 @@ const specs: Record<string, ReadSpec> = {
 
 describe('parsePublicRead', () => {
   it('takes a document by id at depth 0, with or without joins=false', () => {
-    expect(parsePublicRead('/manuals/12', 'depth=0', specs)).toEqual({ kind: 'id', collection: 'manuals', id: 12 })
-    expect(parsePublicRead('/manuals/12', 'joins=false&depth=0', specs)).toEqual({ kind: 'id', collection: 'manuals', id: 12 })
-    expect(parsePublicRead('/survey-question-sets/3', 'depth=0', specs)).toEqual({ kind: 'id', collection: 'survey-question-sets', id: 3 })
+    expect(parsePublicRead('/manuals/12', 'depth=0', specs)).toEqual({ kind: 'id', collection: 'manuals', id: 12, depth: 0 })
+    expect(parsePublicRead('/manuals/12', 'joins=false&depth=0', specs)).toEqual({ kind: 'id', collection: 'manuals', id: 12, depth: 0 })
+    expect(parsePublicRead('/survey-question-sets/3', 'depth=0', specs)).toEqual({ kind: 'id', collection: 'survey-question-sets', id: 3, depth: 0 })
+  })
+
+  it('takes depth=1 by id only where the collection has depth-1 bodies', () => {
+    expect(parsePublicRead('/manuals/12', 'depth=1', specs)).toEqual({ kind: 'id', collection: 'manuals', id: 12, depth: 1 })
+    expect(parsePublicRead('/manuals/12', 'depth=1&joins=false', specs)).toEqual({ kind: 'id', collection: 'manuals', id: 12, depth: 1 })
+    expect(parsePublicRead('/service-points/3', 'depth=1', specs)).toBeNull()
+    expect(parsePublicRead('/manuals', 'depth=1', specs)).toBeNull()
+    expect(parsePublicRead('/manuals', 'where[agency][equals]=7&depth=1', specs)).toBeNull()
   })
 
   it('takes a list with one whitelisted equals filter, limit and page, with Payload defaults', () => {
@@ -46,7 +55,11 @@ describe('parsePublicRead', () => {
 
   it.each([
     ['/manuals/12', ''], // default depth populates
-    ['/manuals/12', 'depth=1'],
+    ['/manuals/12', 'depth=2'],
+    ['/manuals/12', 'depth=01'],
+    ['/manuals/12', 'depth=1&depth=1'],
+    ['/manuals/12', 'depth=1&locale=en'],
+    ['/manuals/12', 'depth=1&joins[servicePoints][limit]=5'],
     ['/manuals/12', 'depth=0&depth=0'],
     ['/manuals/12', 'depth=0&draft=false'],
     ['/manuals/12', 'depth=0&joins=true'],
@@ -141,6 +154,34 @@ describe('references', () => {
     }
     expect(collectRefs(fields, doc)).toEqual(['agencies:4', 'manuals:1', 'manuals:2', 'media:9', 'service-points:7', 'service-points:8', 'tags:3'])
     expect(collectRefs(fields, { agency: null })).toEqual([])
+  })
+  it('walks populated documents with their own fields when asked (depth-1 answers)', () => {
+    const byCollection: Record<string, FieldLike[]> = {
+      agencies: [{ type: 'relationship', name: 'parent', relationTo: 'agencies' }],
+      'service-points': [{ type: 'relationship', name: 'agency', relationTo: 'agencies' }],
+      media: [],
+    }
+    const doc = {
+      agency: { id: 4, name: 'กรม', parent: 1 },
+      manuals: [],
+      extra: { file: { id: 9, alt: 'x' } },
+      tag: null,
+      servicePoints: { docs: [{ id: 7, agency: 5 }, 8] },
+    }
+    const deep = collectRefs(fields, doc, (c) => byCollection[c])
+    expect(deep).toEqual(['agencies:1', 'agencies:4', 'agencies:5', 'media:9', 'service-points:7', 'service-points:8'])
+    // Without field lookups, only the answer's own references.
+    expect(collectRefs(fields, doc)).toEqual(['agencies:4', 'media:9', 'service-points:7', 'service-points:8'])
+  })
+  it('takes what a populating answer shows of a document: its defaultPopulate fields and id, or all of it', () => {
+    const before = { id: 3, name: 'ก', legalBasis: 'x', updatedAt: '1' }
+    const after = { id: 3, name: 'ก', legalBasis: 'y', updatedAt: '2' }
+    expect(populatedView(before, { name: true })).toBe(populatedView(after, { name: true }))
+    expect(populatedView(before, { name: true })).toBe('{"id":3,"name":"ก"}')
+    expect(populatedView(before, { name: true })).not.toBe(populatedView({ ...after, name: 'ข' }, { name: true }))
+    expect(populatedView(before, undefined)).not.toBe(populatedView(after, undefined))
+    expect(populatedView(before, { legalBasis: false, updatedAt: false })).toBe(populatedView(after, { legalBasis: false, updatedAt: false }))
+    expect(populatedView(null, { name: true })).toBe('null')
   })
   it('lists queryable relationship paths and join fields', () => {
     expect(relationshipPaths(fields).map((p) => `${p.path}>${p.relationTo.join()}`)).toEqual([
