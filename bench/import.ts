@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import [-- --manuals 100000 --points 30000 --concurrency 2 --batch 50 --keep]`
+ * `npm run bench:import [-- --manuals 100000 --points 30000 --concurrency 2 --batch 200 --keep]`
  *
  * Generates export files of the earlier systems' shape (agencies, manuals, service points with
  * pins), imports them into a separate, fresh embedded PostgreSQL (never the project's database)
@@ -13,7 +13,7 @@ import Papa from 'papaparse'
 import { getPayload } from 'payload'
 
 import { findFreePort, startEmbeddedPostgres } from '../src/db/embedded'
-import { runImport } from '../src/import/run'
+import { DEFAULT_BATCH, runImport } from '../src/import/run'
 import { districtsOf, PROVINCE_NAMES } from '../src/lib/geography'
 import { closePayload } from '../src/server/shutdown'
 
@@ -24,7 +24,7 @@ const arg = (name: string, fallback: number) => {
 const MANUALS = arg('manuals', 100_000)
 const POINTS = arg('points', 30_000)
 const CONCURRENCY = arg('concurrency', 2)
-const BATCH = arg('batch', 50)
+const BATCH = arg('batch', DEFAULT_BATCH)
 const KEEP = process.argv.includes('--keep')
 const MINISTRIES = 20
 const DEPARTMENTS = 300
@@ -149,12 +149,29 @@ const bar = process.stderr.isTTY
 bar?.start(100, 0, { rows: 0, rate: 0, file: '' })
 const started = Date.now()
 let lastLog = started
+// When each phase began: the files' rows, the search rows, the public snapshots.
+const phaseStarted: Record<string, number> = {}
 const summary = await runImport(payload, {
   files: ['agencies.csv', 'manuals.csv', 'service-points.csv'].map((f) => path.join(dir, f)),
   batchSize: BATCH,
   concurrency: CONCURRENCY,
   reportPath: path.join(dir, 'report.csv'),
   onProgress: (p) => {
+    phaseStarted[p.phase] ||= Date.now()
+    if (p.phase === 'search') {
+      bar?.setTotal(p.toIndex || 1)
+      bar?.update(p.indexed ?? 0, { rows: p.indexed, rate: Math.round((p.indexed ?? 0) / Math.max(0.001, (Date.now() - phaseStarted.search) / 1000)), file: 'search rows' })
+      if (!bar && Date.now() - lastLog > 15_000) {
+        lastLog = Date.now()
+        console.log(`  search rows: ${p.indexed} of ${p.toIndex}, ${Math.round((Date.now() - started) / 1000)} s`)
+      }
+      return
+    }
+    if (p.phase === 'snapshots') {
+      bar?.update(bar.getTotal(), { file: p.file })
+      if (!bar) console.log(`  public snapshots: ${p.file}, ${Math.round((Date.now() - started) / 1000)} s`)
+      return
+    }
     const rate = Math.round(p.rows / ((Date.now() - started) / 1000))
     bar?.setTotal(p.totalBytes)
     bar?.update(p.bytesRead, { rows: p.rows, rate, file: p.file })
@@ -179,8 +196,18 @@ const counts = {
   servicePoints: (await payload.count({ collection: 'service-points', overrideAccess: true })).totalDocs,
 }
 const t = summary.totals
+const ended = started + ms
+const searchAt = phaseStarted.search ?? ended
+const snapshotsAt = phaseStarted.snapshots ?? ended
 console.log(`Imported ${t.rows} rows in ${(ms / 1000).toFixed(1)} s (${Math.round(t.rows / (ms / 1000))} rows/s): ${t.created} created, ${t.updated} updated, ${t.unchanged} unchanged, ${t.failed} failed`)
 for (const f of summary.files) console.log(`  ${f.file}: ${f.rows} rows, ${f.created} created, ${f.failed} failed`)
+const search = summary.search
+const snapshotDocs = Object.values(summary.snapshots ?? {}).reduce((n, r) => n + r.docs, 0)
+console.log(
+  `  of which: the rows ${((searchAt - started) / 1000).toFixed(1)} s (${summary.retriedBatches} batches redone row by row); ` +
+    `the search rows ${((snapshotsAt - searchAt) / 1000).toFixed(1)} s (${search ? search.manuals + search['service-points'] : 0} documents, ${search?.fallbacks ?? 0} look-ups not served from the chunk); ` +
+    `the public snapshots ${((ended - snapshotsAt) / 1000).toFixed(1)} s (${snapshotDocs} documents)`,
+)
 console.log(`In the database: ${JSON.stringify(counts)}`)
 console.log(
   `CPU: importer ${importerCpu.toFixed(0)} s, PostgreSQL ${pgCpu.toFixed(0)} s (${((1000 * (importerCpu + pgCpu)) / Math.max(1, t.rows)).toFixed(1)} ms per row; ` +

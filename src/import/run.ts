@@ -1,9 +1,12 @@
 /**
  * `npm run import`: reads the exports (agencies, then manuals, then service points, whatever the
  * order on the command line), validates each row, and upserts the good ones by legacyId in
- * batches, each batch one transaction. A batch that fails is rolled back and redone row by row,
- * so one bad row costs only itself. A run killed at any point leaves whole batches committed and
- * nothing half-written; the next run finds them by legacyId and carries on.
+ * batches, each batch one transaction. Manuals and service points are written through Payload's
+ * database adapter, new ones in a few multi-row inserts per batch (./upsert.ts, ./bulk.ts);
+ * agencies through the Local API. A batch that fails is rolled back and redone row by row
+ * through the Local API, so one bad row costs only itself. A run killed at any point leaves
+ * whole batches committed and nothing half-written; the next run finds them by legacyId and
+ * carries on. After the rows, the search rows of what changed are rebuilt (./searchIndex.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -21,18 +24,26 @@ import {
   type ServicePointRecord,
 } from '../lib/import'
 import { bilingual } from '../lib/messages'
+import { notifyPublicContentChanged } from '../plugins/publicContentChanged'
+import { rebuildPublicSnapshots, staleSnapshotCollections, syncPublicSnapshot, type RebuildReport } from '../server/publicSnapshots'
+import { BulkInsert } from './bulk'
 import { readRows, totalBytes, type ReadPosition } from './read'
+import { refreshImportedSearchRows, type SearchRefresh } from './searchIndex'
 import {
+  bulkWriter,
   createImportState,
+  documentWriter,
   IMPORT_CONTEXT,
   ImportRowError,
   type Doc,
   type ImportState,
   type Outcome,
   type Pending,
+  revisionsInProgress,
   upsertAgency,
   upsertManual,
   upsertServicePoint,
+  type WriteContext,
   type Written,
 } from './upsert'
 
@@ -48,11 +59,17 @@ export type Problem = {
 export type FileSummary = { file: string; kind: ImportKind | null; rows: number } & Record<Outcome | 'failed', number>
 
 export type ImportProgress = {
+  /** Reading and writing the files' rows, then rebuilding the search rows and public snapshots of what changed. */
+  phase: 'rows' | 'search' | 'snapshots'
+  /** The file being read (rows), or what is being rebuilt. */
   file: string
   bytesRead: number
   totalBytes: number
   rows: number
   failed: number
+  /** Search phase: documents done, of `toIndex`. */
+  indexed?: number
+  toIndex?: number
 }
 
 export type ImportOptions = {
@@ -60,7 +77,7 @@ export type ImportOptions = {
   dryRun?: boolean
   /** Where to write the report (`.json` or `.csv`); none when omitted. */
   reportPath?: string
-  /** Rows per transaction. */
+  /** Rows per transaction; 1 writes every row through the Local API, as a failed batch's retry does. */
   batchSize?: number
   /** Batches written at the same time (manuals and service points; agencies go one by one). */
   concurrency?: number
@@ -74,17 +91,27 @@ export type ImportSummary = {
   files: FileSummary[]
   totals: Record<Outcome | 'failed' | 'rows', number>
   problems: Problem[]
+  /** Batches that failed as a whole and were written again row by row. */
+  retriedBatches: number
+  /** Search rows rebuilt after the rows were written (none in a dry run). */
+  search?: SearchRefresh
+  /** Public snapshots rebuilt after that, per collection (none when nothing made them stale). */
+  snapshots?: RebuildReport
   reportPath?: string
 }
+
+/** Rows per batch unless told: large enough that a batch's inserts are few and big. */
+export const DEFAULT_BATCH = 200
 
 type Item = { row: number; record: ImportRecord }
 
 export async function runImport(payload: Payload, options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now()
   const dryRun = options.dryRun === true
-  const batchSize = Math.max(1, options.batchSize ?? 50)
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH)
   const concurrency = Math.max(1, options.concurrency ?? 2)
   const state = createImportState(payload)
+  const claims = new Claims()
   const problems: Problem[] = []
   const summaries: FileSummary[] = []
   // Dry run: what the files would create, so later files may refer to it.
@@ -106,7 +133,7 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     const problem = (row: number, legacyId: string, severity: Problem['severity'], reason: string) =>
       problems.push({ file: name, kind: kind ?? '', row, legacyId, severity, reason })
     const progress = () =>
-      options.onProgress?.({ file: name, bytesRead: Math.min(allBytes, bytesBefore + position.bytesRead), totalBytes: allBytes, rows: summary.rows, failed: summary.failed })
+      options.onProgress?.({ phase: 'rows', file: name, bytesRead: Math.min(allBytes, bytesBefore + position.bytesRead), totalBytes: allBytes, rows: summary.rows, failed: summary.failed })
     const count = (item: Item, written: Written) => {
       summary[written.outcome] += 1
       for (const w of written.warnings) problem(item.row, item.record.legacyId, 'warning', w)
@@ -122,7 +149,8 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     const flush = async (items: Item[]) => {
       if (!items.length) return
       if (dryRun) return checkBatch(state, kind!, items, planned, count, fail, kind === 'agencies' ? deferred : null)
-      const task = writeBatch(state, kind!, items, count, fail, kind === 'agencies' || kind === 'service-points' ? deferred : null)
+      const { ready, release } = claims.take(await creates(state, kind!, items))
+      const task = ready.then(() => writeBatch(state, kind!, items, count, fail, kind === 'agencies' || kind === 'service-points' ? deferred : null)).finally(release)
       inFlight.add(task)
       task.finally(() => inFlight.delete(task))
       // Agencies refer to one another (parent): one batch at a time, in file order.
@@ -188,6 +216,21 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     progress()
   }
 
+  let search: SearchRefresh | undefined
+  let snapshots: RebuildReport | undefined
+  if (!dryRun) {
+    const after = (phase: ImportProgress['phase'], file: string, indexed?: number, toIndex?: number) =>
+      options.onProgress?.({ phase, file, bytesRead: allBytes, totalBytes: allBytes, rows: 0, failed: 0, indexed, toIndex })
+    search = await refreshImportedSearchRows(payload, (indexed, toIndex) => after('search', 'search', indexed, toIndex))
+    // Decided from what is stored, like the search rows: a run killed before this point left the
+    // completeness marks dropped, and the next run rebuilds.
+    const stale = await staleSnapshotCollections(payload)
+    if (stale.length) {
+      after('snapshots', `rebuilding ${stale.join(', ')}`)
+      snapshots = await rebuildPublicSnapshots(payload, { collections: stale, log: (message) => after('snapshots', message) })
+    }
+  }
+
   const totals = { rows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 }
   for (const s of summaries) for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += s[k]
   const result: ImportSummary = {
@@ -197,6 +240,9 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     files: summaries,
     totals,
     problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row),
+    retriedBatches: state.retriedBatches,
+    search,
+    snapshots,
     reportPath: options.reportPath,
   }
   if (options.reportPath) writeReport(options.reportPath, result)
@@ -219,20 +265,13 @@ async function inTransaction<T>(payload: Payload, fn: (req: PayloadRequest, pend
   }
 }
 
-async function writeOne(state: ImportState, kind: ImportKind, item: Item, req: PayloadRequest, pending: Pending, existing?: Map<string, Doc>, processes?: Map<string, Doc>): Promise<Written> {
-  const legacyId = item.record.legacyId
-  if (kind === 'agencies') {
-    const found = existing ?? (await state.agencies.load([legacyId], req))
-    return upsertAgency(state, req, item.record as AgencyRecord, found.get(legacyId), pending)
-  }
-  if (kind === 'manuals') {
-    const record = item.record as ManualRecord
-    const found = existing ?? (await state.manuals.load([legacyId], req))
-    return upsertManual(state, req, record, found.get(legacyId), processes, pending)
-  }
-  const found = existing ?? (await state.servicePoints.load([legacyId], req))
-  return upsertServicePoint(state, req, item.record as ServicePointRecord, found.get(legacyId), pending)
+function writeOne(state: ImportState, kind: ImportKind, item: Item, w: WriteContext, existing: Doc | undefined): Promise<Written> {
+  if (kind === 'agencies') return upsertAgency(state, w, item.record as AgencyRecord, existing)
+  if (kind === 'manuals') return upsertManual(state, w, item.record as ManualRecord, existing)
+  return upsertServicePoint(state, w, item.record as ServicePointRecord, existing)
 }
+
+const indexOf = (state: ImportState, kind: ImportKind) => (kind === 'agencies' ? state.agencies : kind === 'manuals' ? state.manuals : state.servicePoints)
 
 const reasonOf = (error: unknown): string => {
   if (error instanceof ImportRowError) return error.message
@@ -243,9 +282,59 @@ const reasonOf = (error: unknown): string => {
 
 const isParentMissing = (error: unknown) => error instanceof ImportRowError && /Parent (agency|service point)/.test(error.message)
 
+type Result = { written: Written } | { error: ImportRowError }
+
+/**
+ * A batch in one transaction. Everything its rows refer to is looked up first, a query per kind;
+ * new manuals and service points are inserted together at the end (agencies go through the Local
+ * API). A row refused before it wrote anything (its agency or parent not found) is left out and
+ * reported; any other failure rolls the whole batch back.
+ */
+async function batchInTransaction(state: ImportState, kind: ImportKind, items: Item[], req: PayloadRequest, pending: Pending): Promise<Result[]> {
+  const { payload } = state
+  const bulk = kind === 'agencies' ? null : new BulkInsert(payload, req, items.length)
+  const writer = bulk ? bulkWriter(payload, req, bulk) : documentWriter(payload, req)
+  const w: WriteContext = { req, writer, pending, tags: new Map() }
+  const records = items.map((i) => i.record as Partial<AgencyRecord & ManualRecord & ServicePointRecord>)
+  const existing = await indexOf(state, kind).load(items.map((i) => i.record.legacyId), req)
+  await state.agencies.resolve(records.flatMap((r) => [r.agencyLegacyId, kind === 'agencies' ? r.parentLegacyId : undefined]).filter((l): l is string => !!l), req)
+  if (kind === 'manuals') {
+    w.processes = await state.processes.load(records.map((r) => r.processLegacyId!), req)
+    w.inProgress = await revisionsInProgress(payload, req, [...existing.values()].map((d) => d.id))
+  }
+  if (kind === 'service-points') {
+    await state.manuals.resolve(records.flatMap((r) => r.manualLegacyIds ?? []), req)
+    await state.servicePoints.resolve(records.map((r) => r.parentLegacyId).filter((l): l is string => !!l), req)
+    w.created = new Map()
+  }
+  const results: Result[] = []
+  for (const item of items) {
+    const before = writer.writes
+    try {
+      results.push({ written: await writeOne(state, kind, item, w, existing.get(item.record.legacyId)) })
+    } catch (error) {
+      if (!(error instanceof ImportRowError) || writer.writes !== before) throw error
+      results.push({ error })
+    }
+  }
+  if (bulk) {
+    await bulk.flush()
+    // What the collections' afterChange hook does per document, once for the batch: the change
+    // notice, and (as the public snapshots ask of a bulk writer) dropping their completeness
+    // marks, so their reads go to Payload until the rebuild at the end of the run.
+    const first = results.find((r) => 'written' in r && r.written.outcome !== 'unchanged' && r.written.outcome !== 'skipped')
+    if (first && 'written' in first) {
+      await syncPublicSnapshot(req, kind, first.written.id!)
+      await notifyPublicContentChanged(req)
+    }
+  }
+  return results
+}
+
 /**
  * One transaction for the batch; if anything in it fails, the batch is rolled back and each row
- * is written again in its own transaction, so only the bad rows are lost and reported.
+ * is written again in its own transaction through the Local API, so only the bad rows are lost
+ * and reported, each with Payload's own reason.
  */
 async function writeBatch(
   state: ImportState,
@@ -255,41 +344,80 @@ async function writeBatch(
   fail: (item: { row: number; legacyId?: string }, reason: string) => void,
   deferred: Item[] | null,
 ): Promise<void> {
+  const refused = (item: Item, error: unknown) => {
+    if (deferred && isParentMissing(error)) deferred.push(item)
+    else fail({ row: item.row, legacyId: item.record.legacyId }, reasonOf(error))
+  }
   const legacyIds = items.map((i) => i.record.legacyId)
   const unique = new Set(legacyIds).size === legacyIds.length
   if (unique && items.length > 1) {
     try {
-      const results = await inTransaction(state.payload, async (req, pending) => {
-        const index = kind === 'agencies' ? state.agencies : kind === 'manuals' ? state.manuals : state.servicePoints
-        const existing = await index.load(legacyIds, req)
-        const processes = kind === 'manuals' ? await state.processes.load(items.map((i) => (i.record as ManualRecord).processLegacyId), req) : undefined
-        const out: Written[] = []
-        for (const item of items) out.push(await writeOne(state, kind, item, req, pending, existing, processes))
-        return out
+      const results = await inTransaction(state.payload, (req, pending) => batchInTransaction(state, kind, items, req, pending))
+      items.forEach((item, i) => {
+        const result = results[i]
+        if ('written' in result) count(item, result.written)
+        else refused(item, result.error)
       })
-      items.forEach((item, i) => count(item, results[i]))
       return
     } catch {
       // Fall through: row by row finds the culprit.
+      state.retriedBatches += 1
     }
   }
   for (const item of items) {
     let attempt = 0
     while (true) {
       try {
-        count(item, await inTransaction(state.payload, (req, pending) => writeOne(state, kind, item, req, pending)))
+        const written = await inTransaction(state.payload, async (req, pending) => {
+          const existing = (await indexOf(state, kind).load([item.record.legacyId], req)).get(item.record.legacyId)
+          return writeOne(state, kind, item, { req, writer: documentWriter(state.payload, req), pending, tags: new Map() }, existing)
+        })
+        count(item, written)
         break
       } catch (error) {
-        if (deferred && isParentMissing(error)) {
-          deferred.push(item)
-          break
-        }
-        // Two batches creating the same process (or tag) at once: the loser sees it on retry.
+        // Two writers creating the same process at once: the loser sees it on retry.
         if (++attempt < 3 && !(error instanceof ImportRowError) && /unique|duplicate|deadlock|serializ/i.test(String((error as Error)?.message) + JSON.stringify((error as { data?: unknown }).data ?? ''))) continue
-        fail({ row: item.row, legacyId: item.record.legacyId }, reasonOf(error))
+        refused(item, error)
         break
       }
     }
+  }
+}
+
+/**
+ * What a batch would create that another batch in flight may create too: processes and
+ * categories not yet known to be in the database. Agencies and service points: nothing (a
+ * parent not yet in waits for the retry after the file).
+ */
+async function creates(state: ImportState, kind: ImportKind, items: Item[]): Promise<string[]> {
+  if (kind !== 'manuals') return []
+  const records = items.map((i) => i.record as ManualRecord)
+  await state.processes.resolve(records.map((r) => r.processLegacyId))
+  return [
+    ...records.filter((r) => state.processes.get(r.processLegacyId) === undefined).map((r) => `process:${r.processLegacyId}`),
+    ...records.flatMap((r) => r.categories).filter((c) => !state.tags.has(c)).map((c) => `tag:${c}`),
+  ]
+}
+
+/**
+ * Batches in flight that would create the same process or category take turns: a later batch
+ * waits for the earlier one and then finds what it created (instead of failing on the unique
+ * legacyId, or doubling a tag). Claims are taken in the order batches start, so a batch only
+ * ever waits for earlier ones.
+ */
+class Claims {
+  private held = new Map<string, Promise<void>>()
+
+  take(keys: string[]): { ready: Promise<unknown>; release: () => void } {
+    let release!: () => void
+    const done = new Promise<void>((resolve) => (release = resolve))
+    const unique = [...new Set(keys)]
+    const earlier = [...new Set(unique.map((k) => this.held.get(k)).filter((p): p is Promise<void> => !!p))]
+    for (const key of unique) this.held.set(key, done)
+    void done.then(() => {
+      for (const key of unique) if (this.held.get(key) === done) this.held.delete(key)
+    })
+    return { ready: Promise.all(earlier), release }
   }
 }
 

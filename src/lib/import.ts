@@ -10,6 +10,7 @@
 import { DURATION_UNITS, type DurationUnit } from './duration'
 import { isDistrictOf, isProvince, isSubdistrictOf } from './geography'
 import { bilingual } from './messages'
+import { formatThaiDate } from './thaiDate'
 import { isValidLatitude, isValidLongitude, isValidTime, WEEKDAYS } from './servicePoint'
 
 export const IMPORT_KINDS = ['agencies', 'manuals', 'service-points'] as const
@@ -347,11 +348,38 @@ export type ManualRecord = {
 export type ImportRecord = AgencyRecord | ServicePointRecord | ManualRecord
 export type MappedRow<T> = { ok: true; record: T } | { ok: false; legacyId?: string; errors: string[] }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/**
+ * Payload's own email rule (fields/validations.ts in payload): batches are written through the
+ * database adapter, which does not validate, so this mapping refuses what the Local API would.
+ */
+const EMAIL = /^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i
+/** Payload's `defaultMaxTextLength`: the longest text or textarea value it accepts. */
+export const MAX_TEXT_LENGTH = 40_000
 const required = (th: string, en: string) => bilingual(`ไม่มี${th}`, `${en} is missing`)
 
-function finish<T>(legacyId: string | undefined, errors: string[], record: () => T): MappedRow<T> {
-  return errors.length ? { ok: false, legacyId, errors } : { ok: true, record: record() }
+/** The first text in `value` longer than Payload accepts, with where it is; skips the named keys. */
+function tooLong(value: unknown, skip: string[], at = ''): string | null {
+  if (typeof value === 'string') return value.length > MAX_TEXT_LENGTH ? at : null
+  if (!value || typeof value !== 'object') return null
+  for (const [key, v] of Object.entries(value)) {
+    if (skip.includes(key)) continue
+    const found = tooLong(v, [], at ? `${at}.${key}` : key)
+    if (found !== null) return found
+  }
+  return null
+}
+
+/**
+ * The record, unless something was wrong. `skip`: keys not stored as they are (rich text
+ * paragraphs, the parts of a composed text), checked by the caller if at all.
+ */
+function finish<T>(legacyId: string | undefined, errors: string[], record: () => T, skip: string[] = []): MappedRow<T> {
+  if (errors.length) return { ok: false, legacyId, errors }
+  const built = record()
+  const long = tooLong(built, skip)
+  if (long !== null)
+    return { ok: false, legacyId, errors: [bilingual(`ข้อความใน ${long} ยาวเกิน ${MAX_TEXT_LENGTH} ตัวอักษร`, `${long} is longer than ${MAX_TEXT_LENGTH} characters`)] }
+  return { ok: true, record: built }
 }
 
 export function mapAgencyRow(row: RawRow): MappedRow<AgencyRecord> {
@@ -524,7 +552,7 @@ export function mapManualRow(row: RawRow): MappedRow<ManualRecord> {
 
   const splitNames = (v: unknown) => listOf(v).flatMap((s) => String(s).split(/[|,]/)).map((s) => s.normalize('NFC').trim()).filter(Boolean)
   const processName = text(c.processName) ?? title?.replace(/^คู่มือสำหรับประชาชน\s*[:：]\s*/, '')
-  return finish(legacyId, errors, () => ({
+  const mapped = finish(legacyId, errors, () => ({
     legacyId: legacyId!,
     title: title!,
     agencyLegacyId: agencyLegacyId!,
@@ -546,7 +574,14 @@ export function mapManualRow(row: RawRow): MappedRow<ManualRecord> {
     revision: revision!,
     history: listOf(c.history).map((h) => text(typeof h === 'object' ? Object.values(h as object).join(' ') : h)).filter((h): h is string => !!h),
     remarks: text(c.remarks),
-  }))
+  }), ['conditions', 'history', 'remarks'])
+  // The remark and the history are stored composed (adding a line of about 200 characters);
+  // composed only when that could go over, as formatting the Thai date is slow.
+  // Rich text (conditions) has no length limit.
+  const parts = mapped.ok ? (mapped.record.remarks?.length ?? 0) + mapped.record.history.reduce((n, h) => n + h.length + 3, 0) : 0
+  if (mapped.ok && parts + 1000 > MAX_TEXT_LENGTH && importedRemarks(mapped.record, (iso) => formatThaiDate(iso)).length > MAX_TEXT_LENGTH)
+    return { ok: false, legacyId, errors: [bilingual(`หมายเหตุและประวัติรวมกันยาวเกิน ${MAX_TEXT_LENGTH} ตัวอักษร`, `remarks with the history are longer than ${MAX_TEXT_LENGTH} characters`)] }
+  return mapped
 }
 
 export function mapRow(kind: ImportKind, row: RawRow): MappedRow<ImportRecord> {
@@ -596,4 +631,46 @@ export function wouldChange(data: unknown, stored: unknown): boolean {
   if (typeof a === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(a) && typeof b === 'string') return new Date(a).getTime() !== new Date(b).getTime()
   if (typeof a === 'number' || typeof b === 'number') return Number(a) !== Number(b)
   return a !== b
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search rows after an import
+
+type DocId = string | number
+
+export type SearchRowState = {
+  /** Each search row's updatedAt (ms), by `manuals:<id>` or `service-points:<id>`. */
+  rows: Map<string, number>
+  manuals: Array<{ id: DocId; updatedAt: number; process: DocId | null; published: boolean }>
+  /** Each process's updatedAt (ms), by id. */
+  processes: Map<string, number>
+  points: Array<{ id: DocId; updatedAt: number; public: boolean; manuals: DocId[] }>
+}
+
+/**
+ * The documents whose search row is missing, older than something it is built from, or there
+ * though the document is no longer public. A published manual's row is built from the manual,
+ * its process and the service points pinning it (their provinces); a public service point's row
+ * from the point. Decided from what is stored, so a run killed before it refreshed the rows
+ * leaves the next run to do it.
+ */
+export function staleSearchRows(s: SearchRowState): { manuals: DocId[]; 'service-points': DocId[] } {
+  const pinnedAt = new Map<string, number>()
+  for (const p of s.points) for (const m of p.manuals) pinnedAt.set(String(m), Math.max(pinnedAt.get(String(m)) ?? 0, p.updatedAt))
+  const manuals: DocId[] = []
+  for (const m of s.manuals) {
+    const row = s.rows.get(`manuals:${m.id}`)
+    if (!m.published) {
+      if (row !== undefined) manuals.push(m.id)
+      continue
+    }
+    const source = Math.max(m.updatedAt, m.process === null ? 0 : (s.processes.get(String(m.process)) ?? 0), pinnedAt.get(String(m.id)) ?? 0)
+    if (row === undefined || row < source) manuals.push(m.id)
+  }
+  const points: DocId[] = []
+  for (const p of s.points) {
+    const row = s.rows.get(`service-points:${p.id}`)
+    if (p.public ? row === undefined || row < p.updatedAt : row !== undefined) points.push(p.id)
+  }
+  return { manuals, 'service-points': points }
 }

@@ -11,6 +11,7 @@ import Papa from 'papaparse'
 import pg from 'pg'
 
 import { runImport } from '../../src/import/run'
+import { staleSnapshotCollections } from '../../src/server/publicSnapshots'
 import { startTestServer, workerDatabaseUrl, type TestServer } from '../helpers/server'
 
 const MANUALS = 240
@@ -93,6 +94,11 @@ it('resumes after kill -9 with every row once and intact', async () => {
     expect(doc.fees.map((f: any) => f.amount)).toEqual(i % 2 ? [i] : [])
     expect(doc._status).toBe('published')
   }
+  // The rows the killed run never indexed are searchable, and the public read model is whole.
+  expect((await t.payload.count({ collection: 'search' as never, where: { 'doc.relationTo': { equals: 'manuals' } }, overrideAccess: true })).totalDocs).toBe(MANUALS)
+  expect(await staleSnapshotCollections(t.payload)).toEqual([])
   // And one more run finds nothing to do.
-  expect((await runImport(t.payload, { files })).totals.unchanged).toBe(MANUALS + 2)
+  const again = await runImport(t.payload, { files })
+  expect(again.totals.unchanged).toBe(MANUALS + 2)
+  expect(again.search).toEqual({ manuals: 0, 'service-points': 0, fallbacks: 0 })
 })

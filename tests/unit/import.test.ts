@@ -10,6 +10,8 @@ import {
   parseNumber,
   parseOpeningHours,
   pickColumns,
+  MAX_TEXT_LENGTH,
+  staleSearchRows,
   wouldChange,
   type ManualRecord,
 } from '../../src/lib/import'
@@ -140,6 +142,25 @@ describe('service point rows', () => {
   })
 })
 
+describe("what Payload's validation would refuse (batches skip it)", () => {
+  const point = { legacyId: 'SP-1', name: 'จุดบริการ', agencyLegacyId: 'ORG-2', province: 'เชียงใหม่' }
+
+  it("checks emails by Payload's own rule", () => {
+    expect(mapServicePointRow({ ...point, email: 'saraban@dopa.go.th' }).ok).toBe(true)
+    for (const email of ['a@b.c', 'a..b@dopa.go.th', 'a@-dopa.go.th', '"a"@dopa.go.th'])
+      expect(mapServicePointRow({ ...point, email })).toEqual(expect.objectContaining({ ok: false, errors: [expect.stringMatching(/Invalid email/)] }))
+  })
+
+  it("refuses a text longer than Payload's limit, and remarks that grow too long with the history", () => {
+    const long = 'ก'.repeat(MAX_TEXT_LENGTH + 1)
+    expect(mapServicePointRow({ ...point, address: long })).toEqual(expect.objectContaining({ ok: false, errors: [expect.stringMatching(/address is longer than 40000/)] }))
+    expect(mapManualRow(manualRow({ steps: `ตรวจสอบ|1|นาที|${long}` }))).toEqual(expect.objectContaining({ ok: false, errors: [expect.stringMatching(/steps\.0\.responsibleUnit is longer/)] }))
+    expect(mapManualRow(manualRow({ remarks: 'ก'.repeat(MAX_TEXT_LENGTH - 50) }))).toEqual(expect.objectContaining({ ok: false, errors: [expect.stringMatching(/remarks with the history are longer/)] }))
+    // Rich text has no limit.
+    expect(mapManualRow(manualRow({ conditions: long })).ok).toBe(true)
+  })
+})
+
 describe('manual rows', () => {
   it('maps a CSV row: steps, documents, no fee, Buddhist-era date, process named after the title', () => {
     const r = mapManualRow(manualRow())
@@ -259,5 +280,43 @@ describe('JsonRecordSplitter', () => {
     const splitter = new JsonRecordSplitter({ lines: true })
     expect(splitter.push('{"a":1}\n{"b":2}\n{"c":').map((t) => JSON.parse(t))).toEqual([{ a: 1 }, { b: 2 }])
     expect(splitter.incomplete).toBe(true)
+  })
+})
+
+describe('staleSearchRows', () => {
+  const state = () => ({
+    rows: new Map([
+      ['manuals:1', 100],
+      ['manuals:2', 100],
+      ['manuals:3', 100],
+      ['service-points:10', 100],
+      ['service-points:11', 100],
+    ]),
+    manuals: [
+      { id: 1, updatedAt: 50, process: 7, published: true },
+      { id: 2, updatedAt: 50, process: 7, published: true },
+      { id: 3, updatedAt: 50, process: null, published: false },
+      { id: 4, updatedAt: 50, process: null, published: true },
+    ],
+    processes: new Map([['7', 50]]),
+    points: [
+      { id: 10, updatedAt: 50, public: true, manuals: [1] },
+      { id: 11, updatedAt: 50, public: false, manuals: [] },
+      { id: 12, updatedAt: 50, public: true, manuals: [] },
+    ],
+  })
+
+  it('finds rows missing, and rows there for documents no longer public', () => {
+    expect(staleSearchRows(state())).toEqual({ manuals: [3, 4], 'service-points': [11, 12] })
+  })
+
+  it('finds rows older than the document, its process or a service point pinning it', () => {
+    const s = state()
+    s.manuals[0].updatedAt = 150
+    s.processes.set('7', 150)
+    expect(staleSearchRows(s).manuals).toEqual([1, 2, 3, 4])
+    const pinned = state()
+    pinned.points[0].updatedAt = 150
+    expect(staleSearchRows(pinned)).toEqual({ manuals: [1, 3, 4], 'service-points': [10, 11, 12] })
   })
 })

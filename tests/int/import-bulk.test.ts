@@ -1,0 +1,168 @@
+/**
+ * The import's batches write through Payload's database adapter (multi-row inserts), its retries
+ * through the Local API with every hook. Both must leave the same data: the samples are
+ * imported row by row through the Local API (batch size 1), the search index rebuilt by the
+ * existing reindex, and what Payload reads back is kept; then the database is emptied, the same
+ * files imported in batches, and everything read back compared. Then the admin workflow takes a
+ * batch-imported manual through a new revision.
+ */
+import path from 'node:path'
+import { createLocalReq, type Payload } from 'payload'
+
+import { runImport } from '../../src/import/run'
+import { reindexAll } from '../../src/search/documents'
+import { api, createOfficer, resetDatabase, startTestServer, type TestServer } from '../helpers/server'
+
+const SAMPLES = path.resolve('samples/import')
+const FILES = ['agencies.csv', 'manuals.csv', 'manuals.json', 'service-points.csv'].map((f) => path.join(SAMPLES, f))
+const ALL = { overrideAccess: true, depth: 0, limit: 0, pagination: false } as const
+
+let t: TestServer
+beforeAll(async () => {
+  t = await startTestServer()
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+type Doc = Record<string, any>
+
+/**
+ * Everything the import writes, as Payload's Local API reads it, with ids replaced by what they
+ * stand for (legacyIds, tag names) and timestamps and array row ids left out, so two imports
+ * into emptied databases compare equal when they wrote the same.
+ */
+async function snapshot(payload: Payload) {
+  const read = async (collection: string) => (await payload.find({ collection: collection as never, ...ALL })).docs as Doc[]
+  const [agencies, processes, tags, manuals, points, search, heads] = await Promise.all(
+    ['agencies', 'processes', 'tags', 'manuals', 'service-points', 'search', 'search-heads'].map(read),
+  )
+  const names = new Map<string, string>()
+  const name = (collection: string, id: unknown) => (id === null || id === undefined ? id : (names.get(`${collection}:${id}`) ?? `?${collection}:${id}`))
+  for (const [collection, docs] of [['agencies', agencies], ['processes', processes], ['manuals', manuals], ['service-points', points]] as const)
+    for (const d of docs) names.set(`${collection}:${d.id}`, d.legacyId)
+  for (const d of tags) names.set(`tags:${d.id}`, `${d.type}/${d.name}`)
+  const clean = (value: any): any => {
+    if (Array.isArray(value)) return value.map(clean)
+    if (!value || typeof value !== 'object') return value
+    const out: Doc = {}
+    for (const [k, v] of Object.entries(value)) if (!['id', 'createdAt', 'updatedAt'].includes(k)) out[k] = clean(v)
+    return out
+  }
+  const byKey = (docs: Doc[], key: (d: Doc) => string) => Object.fromEntries(docs.map((d) => [key(d), d]).sort(([a], [b]) => a.localeCompare(b)))
+
+  const versions = (await payload.findVersions({ collection: 'manuals', ...ALL })).docs as Doc[]
+  const versionsOf = (id: unknown) =>
+    versions
+      .filter((v) => String(v.parent) === String(id))
+      .map((v) => ({ latest: v.latest, autosave: v.autosave, version: manualShape(v.version) }))
+  function manualShape(m: Doc) {
+    return clean({ ...m, process: name('processes', m.process), agency: name('agencies', m.agency), servicePoints: undefined })
+  }
+  return {
+    agencies: byKey(
+      agencies.map((a) => clean({ ...a, parent: name('agencies', a.parent), breadcrumbs: a.breadcrumbs?.map((b: Doc) => ({ ...b, doc: name('agencies', b.doc) })) })),
+      (a) => a.legacyId,
+    ),
+    tags: tags.map((tag) => `${tag.type}/${tag.name}`).sort(),
+    processes: byKey(
+      processes.map((p) => clean({ ...p, agency: name('agencies', p.agency), tags: p.tags.map((id: number) => name('tags', id)) })),
+      (p) => p.legacyId,
+    ),
+    manuals: byKey(
+      manuals.map((m) => ({
+        ...manualShape(m),
+        servicePoints: m.servicePoints.docs.map((id: number) => name('service-points', id)).sort(),
+        versions: versionsOf(m.id),
+      })),
+      (m) => m.legacyId,
+    ),
+    points: byKey(
+      points.map((p) => clean({ ...p, agency: name('agencies', p.agency), parent: name('service-points', p.parent), manuals: p.manuals.map((id: number) => name('manuals', id)) })),
+      (p) => p.legacyId,
+    ),
+    search: byKey(
+      search.map((s) => {
+        const collection = s.doc.relationTo
+        return clean({
+          ...s,
+          doc: `${collection}:${name(collection, s.doc.value)}`,
+          docId: name(collection, s.docId),
+          agency: name('agencies', s.agency),
+          tagIds: s.tagIds.split('|').filter(Boolean).map((id: string) => name('tags', id)),
+          // Points created in the same millisecond list in either order: compare the set.
+          provinces: s.provinces.split('|').filter(Boolean).sort(),
+        })
+      }),
+      (s) => s.doc,
+    ),
+    heads: byKey(heads.map(clean), (h) => h.headKey),
+  }
+}
+
+it('imports in batches through the adapter exactly what the Local API writes row by row', async () => {
+  const byDocument = await runImport(t.payload, { files: FILES, batchSize: 1 })
+  expect(byDocument.totals).toEqual({ rows: 16, created: 16, updated: 0, unchanged: 0, skipped: 0, failed: 0 })
+  // The reference index: the hooks' rows, then the existing full reindex over them.
+  await reindexAll(t.payload, await createLocalReq({ context: { systemWrite: true } }, t.payload))
+  const expected = await snapshot(t.payload)
+
+  await resetDatabase()
+  const inBatches = await runImport(t.payload, { files: FILES })
+  expect(inBatches.totals).toEqual(byDocument.totals)
+  // Every batch went in whole (none redone row by row), and every search look-up was answered
+  // from what was loaded for the chunk.
+  expect(inBatches.retriedBatches).toBe(0)
+  expect(inBatches.search).toEqual({ manuals: 5, 'service-points': 5, fallbacks: 0 })
+  const actual = await snapshot(t.payload)
+
+  expect(actual.manuals['MAN-10001'].versions).toEqual([expect.objectContaining({ latest: true, version: expect.objectContaining({ _status: 'published', revision: 2 }) })])
+  expect(Object.keys(actual.search)).toHaveLength(5 + 5 + 5)
+  expect(actual).toEqual(expected)
+
+  // The public read model was rebuilt: its anonymous answers are Payload's own.
+  expect(Object.keys(inBatches.snapshots ?? {})).toEqual(expect.arrayContaining(['agencies', 'service-points', 'processes', 'manuals']))
+  const manual = await t.payload.find({ collection: 'manuals', where: { legacyId: { equals: 'MAN-10001' } }, ...ALL })
+  for (const url of [`/api/manuals/${manual.docs[0].id}?depth=0`, `/api/service-points?where[province][equals]=${encodeURIComponent('เชียงใหม่')}&depth=0`]) {
+    const fast = await fetch(`${t.baseUrl}${url}`)
+    expect(fast.headers.get('x-cache')).toBe('SNAPSHOT')
+    process.env.PUBLIC_SNAPSHOTS = 'off'
+    t.server.publicCache.invalidate()
+    const slow = await fetch(`${t.baseUrl}${url}`).finally(() => delete process.env.PUBLIC_SNAPSHOTS)
+    expect(await fast.text()).toBe(await slow.text())
+  }
+
+  // Nothing left to do: a rerun writes nothing and finds every search row current.
+  const rerun = await runImport(t.payload, { files: FILES })
+  expect(rerun.totals.unchanged).toBe(16)
+  expect(rerun.search).toEqual({ manuals: 0, 'service-points': 0, fallbacks: 0 })
+  expect(rerun.snapshots).toBeUndefined()
+})
+
+it('takes a batch-imported manual through a new revision to publication', async () => {
+  const { docs } = await t.payload.find({ collection: 'manuals', where: { legacyId: { equals: 'MAN-10001' } }, ...ALL })
+  const manual = docs[0] as Doc
+  const author = await createOfficer(t, { roles: ['manual-author'], agency: manual.agency })
+  const reviewer = await createOfficer(t, { roles: ['manual-reviewer'], agency: manual.agency })
+  const opdc = await createOfficer(t, { roles: ['opdc-officer'] })
+  const move = (who: typeof author, action: string) => who.api.post(`/api/manuals/${manual.id}/workflow`, { action })
+
+  expect((await author.api.get(`/api/manuals/${manual.id}/workflow`)).body.actions.map((a: Doc) => a.action)).toEqual(['new-revision'])
+  expect((await move(author, 'new-revision')).body).toMatchObject({ workflowState: 'draft', revision: 3 })
+  expect((await author.api.patch(`/api/manuals/${manual.id}?draft=true`, { title: 'การแจ้งเกิด (ปรับปรุง)' })).status).toBe(200)
+  // Citizens still read the imported revision.
+  expect((await api(t.baseUrl).get(`/api/manuals/${manual.id}`)).body).toMatchObject({ title: manual.title, revision: 2 })
+  expect((await move(author, 'submit')).status).toBe(200)
+  expect((await move(reviewer, 'approve')).status).toBe(200)
+  expect((await move(opdc, 'approve')).body).toMatchObject({ workflowState: 'published', revision: 3, title: 'การแจ้งเกิด (ปรับปรุง)' })
+
+  // The history: the imported revision 2, superseded, then the officers' revision 3.
+  const versions = await reviewer.api.get(`/api/manuals/versions?where[parent][equals]=${manual.id}&sort=createdAt&limit=50&depth=0`)
+  const history = versions.body.docs.map((v: Doc) => [v.version.revision, v.version.workflowState, v.version._status])
+  expect(history[0]).toEqual([2, 'superseded', 'published'])
+  expect(history.at(-1)).toEqual([3, 'published', 'published'])
+  // The search row follows the published revision.
+  const search = await api(t.baseUrl).get(`/api/site-search?q=${encodeURIComponent('การแจ้งเกิด ปรับปรุง')}`)
+  expect(search.status).toBe(200)
+  expect(JSON.stringify(search.body)).toContain('การแจ้งเกิด (ปรับปรุง)')
+})
