@@ -10,7 +10,7 @@
  * every manual once; agencies and provinces × pages cycling through thousands of keys) and "warm"
  * (the same 50 keys over and over). The first three are depth-0 shapes that infogo answers from
  * its public snapshots (src/server/publicSnapshots.ts; bench:data builds them), cold or warm
- * alike; the fourth (depth=1) goes through Payload, and warm through the in-memory public cache.
+ * alike; so does the fourth (depth=1): manuals keep a stored depth-1 body too.
  * Targets, reported and never asserted: infogo ≥ 0.5× the raw server's req/s, p99 < 50 ms.
  *
  * Options (env): BENCH_SECONDS per run (10), BENCH_CONNECTIONS (20), BENCH_DATABASE_URL.

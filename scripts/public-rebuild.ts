@@ -1,7 +1,8 @@
 /**
  * `npm run public:rebuild [-- manuals service-points ...]`: rebuilds the public snapshots (the read
  * model anonymous reads are answered from, src/server/publicSnapshots.ts) of every public
- * collection, or of those named, through Payload's find as an anonymous client. Run it after
+ * collection, or of those named, through Payload's find as an anonymous client (manuals' depth-1
+ * bodies included, so stale ones are rebuilt too). Run it after
  * writing documents without Payload (SQL); the server also rebuilds stale collections on start.
  */
 import { getPayload } from 'payload'

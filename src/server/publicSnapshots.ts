@@ -43,6 +43,14 @@ import { PUBLIC_CONTENT_COLLECTIONS } from './publicContent'
  *   lists only visible, active points, and a deleted document disappears from every answer
  *   naming it (foreign keys set null / cascade). Each recomputed row is locked first, so two
  *   writers touching one answer take turns and the second reads what the first committed.
+ * - Depth 1 (SNAPSHOT_DEPTH1: manuals): `body1` is the exact `?depth=1` answer (process, agency and
+ *   form files populated with their defaultPopulate fields, the join's points populated), computed
+ *   the same way; `refs1` names every document it shows and what those name. A write that changes
+ *   what depth-1 answers show of a document (its defaultPopulate view, readability, or deletion;
+ *   any change of a non-public one such as a form file) recomputes the bodies naming it in the
+ *   writing transaction, up to PUBLIC_SNAPSHOTS_DEPTH1_INLINE (50) of them; past that (an agency
+ *   or process with thousands of manuals: about 2.5 ms each) they are set null (stale) there, and
+ *   a stale body's first read goes to Payload and queues its refresh (a background transaction).
  * - Completeness: lists (and by-id reads) are answered only for collections whose rows were
  *   rebuilt (`rebuildPublicSnapshots`, `npm run public:rebuild`) with the running code's field
  *   fingerprint (infogo_runtime.public_snapshot_state). TRUNCATE of a public table clears both
