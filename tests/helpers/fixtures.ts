@@ -70,3 +70,13 @@ export async function createDraftManual(t: TestServer, process: number | string,
     ...SYSTEM,
   })
 }
+
+/** An "other service" of an agency without Act manuals, published or left as a draft. */
+export async function createOtherService(t: TestServer, agency: number | string, data: { title: string; description?: string; published: boolean }) {
+  return t.payload.create({
+    collection: 'other-services',
+    data: { title: data.title, agency, description: data.description ?? 'รายละเอียด', _status: data.published ? 'published' : 'draft' } as never,
+    draft: !data.published,
+    ...SYSTEM,
+  })
+}

@@ -5,7 +5,7 @@
 import pg from 'pg'
 
 import { haversineKm } from '../../src/lib/nearby'
-import { createAgencyTree, createDraftManual, createProcess, createPublishedManual, createServicePoint } from '../helpers/fixtures'
+import { createAgencyTree, createDraftManual, createOtherService, createProcess, createPublishedManual, createServicePoint } from '../helpers/fixtures'
 import { api, startTestServer, workerDatabaseUrl, type TestServer } from '../helpers/server'
 
 const SYSTEM = { overrideAccess: true, context: { systemWrite: true } } as const
@@ -43,17 +43,8 @@ async function buildWorld() {
   const far = await createServicePoint(t, department.id, { name: 'จุดไกล (ลำพูน)', province: 'ลำพูน', location: { lat: 18.5745, lng: 99.0087 } })
   const bangkok = await createServicePoint(t, department.id, { name: 'จุดกรุงเทพฯ', province: 'กรุงเทพมหานคร', location: { lat: 13.7307, lng: 100.5236 } })
   const child = await createServicePoint(t, department.id, { name: 'จุดย่อยของจุดซ่อน', parent: hidden.id })
-  const otherPublished = await t.payload.create({
-    collection: 'other-services',
-    data: { title: 'บริการอื่นที่เผยแพร่', agency: department.id, description: 'รายละเอียด', _status: 'published' } as never,
-    ...SYSTEM,
-  })
-  const otherDraft = await t.payload.create({
-    collection: 'other-services',
-    data: { title: 'บริการอื่นฉบับร่าง', agency: department.id, description: 'ร่าง', _status: 'draft' } as never,
-    draft: true,
-    ...SYSTEM,
-  })
+  const otherPublished = await createOtherService(t, department.id, { title: 'บริการอื่นที่เผยแพร่', published: true })
+  const otherDraft = await createOtherService(t, department.id, { title: 'บริการอื่นฉบับร่าง', description: 'ร่าง', published: false })
   return { ministry, department, process, published, draft, inReview, open, hidden, closed, near, far, bangkok, child, otherPublished, otherDraft }
 }
 

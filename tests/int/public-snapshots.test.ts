@@ -8,7 +8,7 @@ import pg from 'pg'
 
 import { etagOf } from '../../src/lib/publicQuery'
 import { rebuildPublicSnapshots } from '../../src/server/publicSnapshots'
-import { createAgencyTree, createDraftManual, createProcess, createPublishedManual, createServicePoint } from '../helpers/fixtures'
+import { createAgencyTree, createDraftManual, createOtherService, createProcess, createPublishedManual, createServicePoint } from '../helpers/fixtures'
 import { createOfficer, startTestServer, workerDatabaseUrl, type TestServer } from '../helpers/server'
 
 const SYSTEM = { overrideAccess: true, context: { systemWrite: true } } as const
@@ -85,17 +85,8 @@ async function buildWorld() {
   const closed = await createServicePoint(t, department.id, { name: 'จุดปิด', status: 'closed', ...pins })
   const lamphun = await createServicePoint(t, department.id, { name: 'จุดลำพูน', province: 'ลำพูน', manuals: [published[1].id] })
   const child = await createServicePoint(t, department.id, { name: 'จุดย่อย', parent: hidden.id })
-  const otherPublished = await t.payload.create({
-    collection: 'other-services',
-    data: { title: 'บริการอื่นที่เผยแพร่', agency: department.id, description: 'รายละเอียด', _status: 'published' } as never,
-    ...SYSTEM,
-  })
-  const otherDraft = await t.payload.create({
-    collection: 'other-services',
-    data: { title: 'บริการอื่นฉบับร่าง', agency: department.id, description: 'ร่าง', _status: 'draft' } as never,
-    draft: true,
-    ...SYSTEM,
-  })
+  const otherPublished = await createOtherService(t, department.id, { title: 'บริการอื่นที่เผยแพร่', published: true })
+  const otherDraft = await createOtherService(t, department.id, { title: 'บริการอื่นฉบับร่าง', description: 'ร่าง', published: false })
   const questionSet = await t.payload.create({
     collection: 'survey-question-sets',
     data: { title: 'ชุดทดสอบ', active: true, questions: [{ key: 'staff', text: 'เจ้าหน้าที่', textEn: 'Staff' }] } as never,
