@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import [-- --manuals 100000 --points 30000 --concurrency 2 --batch 200 --keep]`
+ * `npm run bench:import [-- --manuals 100000 --points 30000 --concurrency 2 --batch <rows> --keep]`
  *
  * Generates export files of the earlier systems' shape (agencies, manuals, service points with
  * pins), imports them into a separate, fresh embedded PostgreSQL (never the project's database)
@@ -13,7 +13,6 @@ import Papa from 'papaparse'
 import { getPayload } from 'payload'
 
 import { findFreePort, startEmbeddedPostgres } from '../src/db/embedded'
-import { DEFAULT_BATCH, runImport } from '../src/import/run'
 import { districtsOf, PROVINCE_NAMES } from '../src/lib/geography'
 import { closePayload } from '../src/server/shutdown'
 
@@ -24,7 +23,7 @@ const arg = (name: string, fallback: number) => {
 const MANUALS = arg('manuals', 100_000)
 const POINTS = arg('points', 30_000)
 const CONCURRENCY = arg('concurrency', 2)
-const BATCH = arg('batch', DEFAULT_BATCH)
+const BATCH = arg('batch', 0)
 const KEEP = process.argv.includes('--keep')
 const MINISTRIES = 20
 const DEPARTMENTS = 300
@@ -107,6 +106,9 @@ const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port, da
 process.env.DATABASE_URL = db.url
 process.env.INFOGO_EMBEDDED_DATABASE_URL = ''
 const { default: config } = await import('../src/payload.config')
+// Loaded after the config: importing @payloadcms/db-postgres (through the importer) before the
+// config's own graph sometimes leaves the config's top-level await unsettled (a hang).
+const { runImport } = await import('../src/import/run')
 const payload = await getPayload({ config })
 
 /**
@@ -153,7 +155,7 @@ let lastLog = started
 const phaseStarted: Record<string, number> = {}
 const summary = await runImport(payload, {
   files: ['agencies.csv', 'manuals.csv', 'service-points.csv'].map((f) => path.join(dir, f)),
-  batchSize: BATCH,
+  batchSize: BATCH || undefined,
   concurrency: CONCURRENCY,
   reportPath: path.join(dir, 'report.csv'),
   onProgress: (p) => {

@@ -7,7 +7,6 @@ import cliProgress from 'cli-progress'
 import { getPayload } from 'payload'
 
 import { ensureDatabase } from '../src/db/embedded'
-import { runImport } from '../src/import/run'
 import { closePayload } from '../src/server/shutdown'
 
 const USAGE = 'usage: npm run import -- <files…> [--dry-run] [--report <path.csv|path.json>] [--batch <rows>] [--concurrency <n>]'
@@ -47,6 +46,9 @@ if (!args) {
 
 const database = await ensureDatabase()
 const { default: config } = await import('../src/payload.config')
+// Loaded after the config: importing @payloadcms/db-postgres (through the importer) before the
+// config's own graph sometimes leaves the config's top-level await unsettled (a hang).
+const { runImport } = await import('../src/import/run')
 const payload = await getPayload({ config })
 
 // A bar only on a terminal; logs and CI get the summary lines alone.
@@ -64,6 +66,7 @@ const startedAt = Date.now()
 let rowsBefore = 0
 let lastFile = ''
 let lastRows = 0
+let searchStartedAt = 0
 bar?.start(100, 0, { rows: 0, failed: 0, rate: 0, file: '' })
 
 const summary = await runImport(payload, {
@@ -73,6 +76,18 @@ const summary = await runImport(payload, {
   batchSize: args.batchSize,
   concurrency: args.concurrency,
   onProgress: (p) => {
+    if (p.phase === 'search') {
+      // The bar now counts the documents whose search rows are rebuilt.
+      searchStartedAt ||= Date.now()
+      const seconds = (Date.now() - searchStartedAt) / 1000
+      bar?.setTotal(p.toIndex || 1)
+      bar?.update(p.indexed ?? 0, { rate: seconds ? Math.round((p.indexed ?? 0) / seconds) : 0, file: `search rows ${p.indexed}/${p.toIndex}` })
+      return
+    }
+    if (p.phase === 'snapshots') {
+      bar?.update(bar.getTotal(), { file: `public snapshots: ${p.file}` })
+      return
+    }
     if (p.file !== lastFile) {
       rowsBefore += lastRows
       lastFile = p.file
@@ -93,6 +108,8 @@ console.log(
     `${t.updated} ${summary.dryRun ? 'to update' : 'updated'}, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.failed} failed`,
 )
 for (const f of summary.files) console.log(`  ${f.file} (${f.kind ?? '?'}): ${f.rows} rows, ${f.created} new, ${f.updated} updated, ${f.unchanged} unchanged, ${f.skipped} skipped, ${f.failed} failed`)
+if (summary.search) console.log(`Search rows rebuilt: ${summary.search.manuals} manuals, ${summary.search['service-points']} service points`)
+if (summary.snapshots) console.log(`Public snapshots rebuilt: ${Object.entries(summary.snapshots).map(([c, r]) => `${c} ${r.docs}`).join(', ')}`)
 const warnings = summary.problems.filter((p) => p.severity === 'warning').length
 console.log(`Report: ${summary.reportPath} (${t.failed} rows not imported, ${warnings} warnings)`)
 
