@@ -6,7 +6,8 @@
  * agencies through the Local API. A batch that fails is rolled back and redone row by row
  * through the Local API, so one bad row costs only itself. A run killed at any point leaves
  * whole batches committed and nothing half-written; the next run finds them by legacyId and
- * carries on. After the rows, the search rows of what changed are rebuilt (./searchIndex.ts).
+ * carries on. After the rows, the search rows and the public snapshots of what changed are
+ * rebuilt, side by side (./searchIndex.ts, src/server/publicSnapshots.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -95,8 +96,10 @@ export type ImportSummary = {
   retriedBatches: number
   /** Search rows rebuilt after the rows were written (none in a dry run). */
   search?: SearchRefresh
-  /** Public snapshots rebuilt after that, per collection (none when nothing made them stale). */
+  /** Public snapshots rebuilt after the rows, per collection (none when nothing made them stale). */
   snapshots?: RebuildReport
+  /** How long each part took (ms): the files' rows, then the search rows and the snapshots, side by side. */
+  phases: { rows: number; search: number; snapshots: number }
   reportPath?: string
 }
 
@@ -216,19 +219,32 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     progress()
   }
 
+  const phases = { rows: Date.now() - started, search: 0, snapshots: 0 }
   let search: SearchRefresh | undefined
   let snapshots: RebuildReport | undefined
   if (!dryRun) {
     const after = (phase: ImportProgress['phase'], file: string, indexed?: number, toIndex?: number) =>
       options.onProgress?.({ phase, file, bytesRead: allBytes, totalBytes: allBytes, rows: 0, failed: 0, indexed, toIndex })
-    search = await refreshImportedSearchRows(payload, (indexed, toIndex) => after('search', 'search', indexed, toIndex))
-    // Decided from what is stored, like the search rows: a run killed before this point left the
-    // completeness marks dropped, and the next run rebuilds.
-    const stale = await staleSnapshotCollections(payload)
-    if (stale.length) {
-      after('snapshots', `rebuilding ${stale.join(', ')}`)
-      snapshots = await rebuildPublicSnapshots(payload, { collections: stale, log: (message) => after('snapshots', message) })
+    const timed = async <T>(phase: 'search' | 'snapshots', work: () => Promise<T>): Promise<T> => {
+      const begun = Date.now()
+      try {
+        return await work()
+      } finally {
+        phases[phase] = Date.now() - begun
+      }
     }
+    // Independent of each other (search rows, and the read model of anonymous answers), so they
+    // run side by side: one waits for PostgreSQL while the other computes. Both are decided from
+    // what is stored: a run killed before they finished leaves the next run to do them.
+    ;[search, snapshots] = await Promise.all([
+      timed('search', () => refreshImportedSearchRows(payload, (indexed, toIndex) => after('search', 'search', indexed, toIndex))),
+      timed('snapshots', async () => {
+        const stale = await staleSnapshotCollections(payload)
+        if (!stale.length) return undefined
+        after('snapshots', `rebuilding ${stale.join(', ')}`)
+        return rebuildPublicSnapshots(payload, { collections: stale, log: (message) => after('snapshots', message) })
+      }),
+    ])
   }
 
   const totals = { rows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 }
@@ -243,6 +259,7 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
     retriedBatches: state.retriedBatches,
     search,
     snapshots,
+    phases,
     reportPath: options.reportPath,
   }
   if (options.reportPath) writeReport(options.reportPath, result)

@@ -11,7 +11,8 @@
  * service points pinning it. Asked one by one that is four queries per document; here they are
  * loaded per chunk (or once) and answered from memory by a stand-in for `req.payload` that serves
  * exactly those look-ups (same arguments, same answers as the Local API's) and passes anything
- * else to Payload. `fallbacks` counts what it passed on (tests expect none).
+ * else to Payload. `fallbacks` counts what it passed on (tests expect none). Two chunks are in
+ * flight at a time.
  */
 import { isDeepStrictEqual } from 'node:util'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
@@ -25,6 +26,8 @@ import { IMPORT_CONTEXT, SYSTEM, type Doc, type Id } from './upsert'
 type Indexed = 'manuals' | 'service-points'
 type Pin = { id: Id; province: unknown }
 const CHUNK = 250
+/** Chunks in flight: one is computed while the other waits for PostgreSQL. */
+const CONCURRENT_CHUNKS = 2
 const ALL = { limit: 0, pagination: false } as const
 const time = (v: unknown) => (v ? new Date(String(v)).getTime() : 0)
 const idOf = (v: unknown): Id | null => (v && typeof v === 'object' ? ((v as Doc).id ?? null) : ((v as Id | null | undefined) ?? null))
@@ -36,16 +39,19 @@ export async function refreshImportedSearchRows(payload: Payload, onProgress?: (
   const { stale, pins } = await readState(payload)
   const total = stale.manuals.length + stale['service-points'].length
   const lookups = new SearchLookups(payload, pins)
+  const chunks: Array<{ collection: Indexed; ids: Id[] }> = []
+  for (const collection of ['manuals', 'service-points'] as const)
+    for (let i = 0; i < stale[collection].length; i += CHUNK) chunks.push({ collection, ids: stale[collection].slice(i, i + CHUNK) })
   let done = 0
   onProgress?.(0, total)
-  for (const collection of ['manuals', 'service-points'] as const) {
-    const ids = stale[collection]
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      await refreshChunk(payload, lookups, collection, ids.slice(i, i + CHUNK))
-      done += Math.min(CHUNK, ids.length - i)
+  const work = async () => {
+    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+      await refreshChunk(payload, lookups, chunk.collection, chunk.ids)
+      done += chunk.ids.length
       onProgress?.(done, total)
     }
   }
+  await Promise.all(Array.from({ length: CONCURRENT_CHUNKS }, work))
   return { manuals: stale.manuals.length, 'service-points': stale['service-points'].length, fallbacks: lookups.fallbacks }
 }
 
@@ -87,22 +93,22 @@ async function refreshChunk(payload: Payload, lookups: SearchLookups, collection
   const req = await createLocalReq({ context: { ...IMPORT_CONTEXT } }, payload)
   await initTransaction(req)
   try {
-    // As refreshSearchRow reads each one: the published main document, depth 0, as the system
-    // (without the manuals' join of service points, which the row does not use).
-    const { docs } = await payload.find({ collection, where: { id: { in: ids } }, ...SYSTEM, draft: false, joins: false, ...ALL, req })
+    // The published main documents, as refreshSearchRow reads each one, but straight from the
+    // adapter: at depth 0 and as the system, the Local API's read hooks change nothing the row
+    // uses (the equivalence test compares the rows), and the manuals' join is not needed.
+    const { docs } = await payload.db.find<Doc>({ collection, where: { id: { in: ids } }, joins: false, ...ALL, req })
     const shown = (docs as Doc[]).filter((doc) => isPublic(collection, doc))
-    await lookups.prepare(collection, shown, req)
-    const lookupReq = lookups.request(req)
+    const lookupReq = await lookups.request(collection, shown, req)
     const bulk = new BulkInsert(payload, req, Math.max(1, shown.length))
-    const heads = new Set<string>()
+    const heads = new Map<string, Record<string, unknown>>()
     for (const doc of shown) {
       const { headText, ...fields } = await buildSearchFields(lookupReq, collection, doc)
       await bulk.create(SEARCH_SLUG as never, { ...fields, doc: { relationTo: collection, value: doc.id } })
-      if (heads.has(fields.headKey)) continue
-      heads.add(fields.headKey)
       const { headKey, type, priority, title, tokensTitle, tokensTags } = fields
-      await bulk.create(SEARCH_HEADS_SLUG as never, { headKey, type, priority, title, tokensTitle, tokensTags, headText }, { ifAbsent: true })
+      heads.set(headKey, { headKey, type, priority, title, tokensTitle, tokensTags, headText })
     }
+    // In key order: two chunks adding the same heads wait for each other in the same order.
+    for (const key of [...heads.keys()].sort()) await bulk.create(SEARCH_HEADS_SLUG as never, heads.get(key)!, { ifAbsent: true })
     await payload.db.deleteMany({ collection: SEARCH_SLUG, where: { and: [{ 'doc.relationTo': { equals: collection } }, { 'doc.value': { in: ids } }] }, req })
     await bulk.flush()
     await commitTransaction(req)
@@ -117,53 +123,50 @@ type Args = Record<string, unknown> & { req?: unknown; collection?: string; id?:
 /** Answers buildSearchFields' look-ups from what was loaded (see the top of this file). */
 class SearchLookups {
   fallbacks = 0
-  private tags: Doc[] | null = null
-  private agencies = new Map<string, Doc>()
-  private processes = new Map<string, Doc>()
-  private readonly stand: Payload
+  private tags: Promise<Doc[]> | null = null
+  private agencies: Promise<Map<string, Doc>> | null = null
 
   constructor(
     private readonly payload: Payload,
     /** Public service points pinning each manual, in Payload's order (`readState`). */
     private readonly pins: Map<string, Pin[]>,
-  ) {
-    const findByID = (args: Args) => this.findByID(args)
-    const find = (args: Args) => this.find(args)
-    this.stand = Object.create(payload, { findByID: { value: findByID }, find: { value: find } })
-  }
+  ) {}
 
-  async prepare(collection: Indexed, docs: Doc[], req: PayloadRequest): Promise<void> {
+  /**
+   * The request buildSearchFields gets for a chunk: the same, with a stand-in as its `payload`
+   * that knows the chunk's processes (and the tags, agencies and pins, loaded once).
+   */
+  async request(collection: Indexed, docs: Doc[], req: PayloadRequest): Promise<PayloadRequest> {
     const { payload } = this
-    // Tags and agencies: few, and not changed by this last step of the import; loaded once.
-    this.tags ??= (await payload.find({ collection: 'tags', ...SYSTEM, ...ALL, req })).docs as Doc[]
-    if (!this.agencies.size) for (const a of (await payload.find({ collection: 'agencies', ...SYSTEM, ...ALL, req })).docs as Doc[]) this.agencies.set(String(a.id), a)
-    this.processes.clear()
+    // Tags and agencies: few, and not changed by this last step of the import.
+    this.tags ??= payload.find({ collection: 'tags', ...SYSTEM, ...ALL }).then((r) => r.docs as Doc[])
+    this.agencies ??= payload.find({ collection: 'agencies', ...SYSTEM, ...ALL }).then((r) => new Map((r.docs as Doc[]).map((a) => [String(a.id), a])))
+    const [tags, agencies] = await Promise.all([this.tags, this.agencies])
+    const processes = new Map<string, Doc>()
     const processIds = collection === 'manuals' ? [...new Set(docs.map((d) => idOf(d.process)).filter((id): id is Id => id !== null))] : []
     if (processIds.length)
-      for (const p of (await payload.find({ collection: 'processes', where: { id: { in: processIds } }, ...SYSTEM, ...ALL, req })).docs as Doc[]) this.processes.set(String(p.id), p)
+      for (const p of (await payload.find({ collection: 'processes', where: { id: { in: processIds } }, ...SYSTEM, ...ALL, req })).docs as Doc[]) processes.set(String(p.id), p)
+    const findByID = (args: Args) => this.findByID(args, { processes, agencies })
+    const find = (args: Args) => this.find(args, tags)
+    const stand = Object.create(payload, { findByID: { value: findByID }, find: { value: find } })
+    return Object.create(req, { payload: { value: stand } })
   }
 
-  /** The request buildSearchFields gets: the same, with the stand-in as its `payload`. */
-  request(req: PayloadRequest): PayloadRequest {
-    return Object.create(req, { payload: { value: this.stand } })
-  }
-
-  private async findByID(args: Args) {
+  private async findByID(args: Args, known: Record<string, Map<string, Doc>>) {
     const { req: _req, ...rest } = args
-    const known = rest.collection === 'processes' ? this.processes : rest.collection === 'agencies' ? this.agencies : null
-    const doc = known?.get(String(rest.id))
+    const doc = known[String(rest.collection)]?.get(String(rest.id))
     if (doc && isDeepStrictEqual(rest, { collection: rest.collection, id: rest.id, ...SYSTEM, disableErrors: true })) return doc
     this.fallbacks += 1
     return this.payload.findByID(args as never)
   }
 
-  private async find(args: Args) {
+  private async find(args: Args, tags: Doc[]) {
     const { req: _req, ...rest } = args
     const page = (docs: unknown[]) => ({ docs, totalDocs: docs.length, limit: 0, page: 1, totalPages: 1, pagingCounter: 1, hasPrevPage: false, hasNextPage: false, prevPage: null, nextPage: null })
     const ids = (rest.where as { id?: { in?: unknown } } | undefined)?.id?.in
-    if (this.tags && Array.isArray(ids) && isDeepStrictEqual(rest, { collection: 'tags', where: { id: { in: ids } }, ...ALL, ...SYSTEM })) {
+    if (Array.isArray(ids) && isDeepStrictEqual(rest, { collection: 'tags', where: { id: { in: ids } }, ...ALL, ...SYSTEM })) {
       const wanted = new Set(ids.map(String))
-      return page(this.tags.filter((t) => wanted.has(String(t.id))))
+      return page(tags.filter((t) => wanted.has(String(t.id))))
     }
     const manual = (rest.where as { and?: Array<{ manuals?: { contains?: unknown } }> } | undefined)?.and?.[0]?.manuals?.contains
     const expected = {
