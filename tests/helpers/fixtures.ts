@@ -80,3 +80,16 @@ export async function createOtherService(t: TestServer, agency: number | string,
     ...SYSTEM,
   })
 }
+
+/** A published manual whose next revision waits in review: citizens keep seeing the published one. */
+export async function createPublishedManualInReview(t: TestServer, process: number | string, agency: number | string) {
+  const manual = await createPublishedManual(t, process, agency, { title: 'ฉบับเผยแพร่ (รอบก่อน)' })
+  await t.payload.update({
+    collection: 'manuals',
+    id: manual.id,
+    data: { title: 'ฉบับแก้ไขระหว่างตรวจ', workflowState: 'pending-review', revision: 2 } as never,
+    draft: true,
+    ...SYSTEM,
+  })
+  return manual
+}

@@ -5,7 +5,7 @@
 import pg from 'pg'
 
 import { haversineKm } from '../../src/lib/nearby'
-import { createAgencyTree, createDraftManual, createOtherService, createProcess, createPublishedManual, createServicePoint } from '../helpers/fixtures'
+import { createAgencyTree, createDraftManual, createOtherService, createProcess, createPublishedManual, createPublishedManualInReview, createServicePoint } from '../helpers/fixtures'
 import { api, startTestServer, workerDatabaseUrl, type TestServer } from '../helpers/server'
 
 const SYSTEM = { overrideAccess: true, context: { systemWrite: true } } as const
@@ -19,14 +19,7 @@ async function buildWorld() {
   const published = await createPublishedManual(t, process.id, department.id, { title: 'คู่มือเผยแพร่แล้ว' })
   const draft = await createDraftManual(t, process.id, department.id, { title: 'คู่มือร่าง' })
   // A published manual with a newer revision in review: citizens keep seeing the published one.
-  const inReview = await createPublishedManual(t, process.id, department.id, { title: 'ฉบับเผยแพร่ (รอบก่อน)' })
-  await t.payload.update({
-    collection: 'manuals',
-    id: inReview.id,
-    data: { title: 'ฉบับแก้ไขระหว่างตรวจ', workflowState: 'pending-review', revision: 2 } as never,
-    draft: true,
-    ...SYSTEM,
-  })
+  const inReview = await createPublishedManualInReview(t, process.id, department.id)
   const pins = { manuals: [published.id, draft.id, inReview.id] }
   const open = await createServicePoint(t, department.id, {
     name: 'จุดเปิด',

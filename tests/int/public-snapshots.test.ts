@@ -8,7 +8,7 @@ import pg from 'pg'
 
 import { etagOf } from '../../src/lib/publicQuery'
 import { rebuildPublicSnapshots } from '../../src/server/publicSnapshots'
-import { createAgencyTree, createDraftManual, createOtherService, createProcess, createPublishedManual, createServicePoint } from '../helpers/fixtures'
+import { createAgencyTree, createDraftManual, createOtherService, createProcess, createPublishedManual, createPublishedManualInReview, createServicePoint } from '../helpers/fixtures'
 import { createOfficer, startTestServer, workerDatabaseUrl, type TestServer } from '../helpers/server'
 
 const SYSTEM = { overrideAccess: true, context: { systemWrite: true } } as const
@@ -62,14 +62,7 @@ async function buildWorld() {
   const published = [] as Array<{ id: number }>
   for (let i = 0; i < 5; i++) published.push((await createPublishedManual(t, process.id, department.id, { title: `คู่มือเผยแพร่ ${i}` })) as never)
   const draft = await createDraftManual(t, process.id, department.id, { title: 'คู่มือร่าง' })
-  const inReview = await createPublishedManual(t, process.id, department.id, { title: 'ฉบับเผยแพร่ (รอบก่อน)' })
-  await t.payload.update({
-    collection: 'manuals',
-    id: inReview.id,
-    data: { title: 'ฉบับแก้ไขระหว่างตรวจ', workflowState: 'pending-review', revision: 2 } as never,
-    draft: true,
-    ...SYSTEM,
-  })
+  const inReview = await createPublishedManualInReview(t, process.id, department.id)
   const pins = { manuals: [published[0].id, draft.id, inReview.id] }
   const open = await createServicePoint(t, department.id, {
     name: 'จุดเปิด',
