@@ -12,6 +12,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Papa from 'papaparse'
+import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 import {
@@ -223,6 +224,7 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
   let search: SearchRefresh | undefined
   let snapshots: RebuildReport | undefined
   if (!dryRun) {
+    if (state.bulkWritten) await analyzeTables(payload, ['processes', 'manuals', 'service-points'])
     const after = (phase: ImportProgress['phase'], file: string, indexed?: number, toIndex?: number) =>
       options.onProgress?.({ phase, file, bytesRead: allBytes, totalBytes: allBytes, rows: 0, failed: 0, indexed, toIndex })
     const timed = async <T>(phase: 'search' | 'snapshots', work: () => Promise<T>): Promise<T> => {
@@ -264,6 +266,19 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
   }
   if (options.reportPath) writeReport(options.reportPath, result)
   return result
+}
+
+/**
+ * Fresh planner statistics for the tables the batches filled (the collections' own, their
+ * arrays, relations and versions). Until autovacuum gets to them PostgreSQL plans the reads that
+ * follow for the tables as they were: the snapshot rebuild after importing 1,000 manuals took
+ * 110 s instead of 7 s.
+ */
+async function analyzeTables(payload: Payload, collections: string[]): Promise<void> {
+  const adapter = payload.db as unknown as PostgresAdapter
+  const prefixes = collections.map((c) => c.replace(/-/g, '_'))
+  const names = Object.keys(adapter.tables).filter((name) => prefixes.some((p) => name === p || name.startsWith(`${p}_`) || name.startsWith(`_${p}_v`)))
+  if (names.length) await adapter.drizzle.execute(sql`ANALYZE ${sql.join(names.map((name) => adapter.tables[name]), sql`, `)}`)
 }
 
 /** Runs `fn` in its own transaction; the pending index updates apply only when it commits. */
@@ -341,6 +356,7 @@ async function batchInTransaction(state: ImportState, kind: ImportKind, items: I
     // marks, so their reads go to Payload until the rebuild at the end of the run.
     const first = results.find((r) => 'written' in r && r.written.outcome !== 'unchanged' && r.written.outcome !== 'skipped')
     if (first && 'written' in first) {
+      pending.push(() => (state.bulkWritten = true))
       await syncPublicSnapshot(req, kind, first.written.id!)
       await notifyPublicContentChanged(req)
     }

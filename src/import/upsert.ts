@@ -102,6 +102,8 @@ export type ImportState = {
   parentOptional?: boolean
   /** Batches that failed and were redone row by row. */
   retriedBatches: number
+  /** A batch wrote through the adapter (its tables want fresh statistics after the rows). */
+  bulkWritten?: boolean
 }
 
 export function createImportState(payload: Payload): ImportState {
