@@ -4,15 +4,13 @@ import type { Payload } from 'payload'
 import { getPayload, handleEndpoints } from 'payload'
 
 import { mountDigitalId } from '../auth/digitalId'
-import { anonymousSiteSearch } from '../endpoints/siteSearch'
 import { ensureDatabase, type EmbeddedDatabase } from '../db/embedded'
 import { payloadRestHandler } from './payloadRest'
 import { createPublicCache, listenForContentChanges } from './publicCache'
 import { CACHEABLE_PUBLIC_PATHS } from './publicContent'
-import { createPublicSnapshots, type PublicSnapshots } from './publicSnapshots'
+import type { PublicSnapshots } from './publicSnapshots'
 import { releaseJobsLock } from './jobsLeader'
 import { closePayload } from './shutdown'
-import { surveyIntakeMiddleware } from './surveyIntake'
 
 export type InfogoServer = {
   app: Express
@@ -39,6 +37,13 @@ export type ServerOptions = {
 export async function createInfogoServer(options: ServerOptions = {}): Promise<InfogoServer> {
   const database = await ensureDatabase()
   const { default: config } = await import('../payload.config')
+  // Modules that import Payload's database adapter load after the config: imported statically
+  // before it, the config's top-level await sometimes never settles (node exits with code 13).
+  const [{ anonymousSiteSearch }, { createPublicSnapshots }, { surveyIntakeMiddleware }] = await Promise.all([
+    import('../endpoints/siteSearch'),
+    import('./publicSnapshots'),
+    import('./surveyIntake'),
+  ])
   const payload = await getPayload({ config })
   // A dropped connection (database restart, failover) must not crash the process: the pool
   // reconnects on the next query and /api/health reports 503 meanwhile.
