@@ -8,11 +8,13 @@
 import { getPayload } from 'payload'
 
 import { ensureDatabase } from '../src/db/embedded'
-import { rebuildPublicSnapshots } from '../src/server/publicSnapshots'
 import { closePayload } from '../src/server/shutdown'
 
 const database = await ensureDatabase()
 const { default: config } = await import('../src/payload.config')
+// After the config: a static import of the database adapter before it can leave the config's
+// top-level await unsettled (see src/server/app.ts).
+const { rebuildPublicSnapshots } = await import('../src/server/publicSnapshots')
 const payload = await getPayload({ config })
 const collections = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const started = Date.now()
