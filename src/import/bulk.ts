@@ -47,7 +47,6 @@ export class BulkInsert {
   private rank = 0
   /** The version table whose next row gets an id from its sequence (in createVersion). */
   private versionTable: string | null = null
-  private readonly created = new Set<string>()
   /** Tables whose rows are left out when their unique key is already there. */
   private readonly ifAbsent = new Set<string>()
   private recordingIfAbsent = false
@@ -115,7 +114,6 @@ export class BulkInsert {
     } finally {
       this.recordingIfAbsent = false
     }
-    this.created.add(`${collection}:${id}`)
     if (config.versions?.drafts) {
       this.versionTable = this.adapter.tableNameMap.get(`_${tableOf(collection)}${this.adapter.versionsSuffix ?? '_v'}`)!
       try {
@@ -137,17 +135,12 @@ export class BulkInsert {
     return id
   }
 
-  get size(): number {
-    return this.created.size
-  }
-
   /** Inserts what was collected, table by table (parents first), in the request's transaction. */
   async flush(): Promise<void> {
     const db = await this.session()
     const tables = [...this.rows.entries()].sort((a, b) => a[1].rank - b[1].rank)
     for (const [name, { rows }] of tables) await insertRows(db, this.adapter.tables[name] as PgTable, rows, this.ifAbsent.has(name))
     this.rows.clear()
-    this.created.clear()
     this.ifAbsent.clear()
   }
 }
