@@ -78,3 +78,33 @@ export function seededRandom(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
+
+/**
+ * GET `paths` in turn from `connections` clients for `seconds` (autocannon), collecting every
+ * response's latency (sorted); `cpu` is read before and after, so the caller measures the
+ * server's (and its database's) CPU its own way around exactly the load.
+ */
+export async function loadPaths<C>(options: {
+  baseUrl: string
+  paths: string[]
+  seconds: number
+  connections: number
+  cpu: () => C
+}): Promise<{ result: any; latencies: number[]; cpuBefore: C; cpuAfter: C }> {
+  // @ts-expect-error autocannon ships no type declarations
+  const { default: autocannon } = await import('autocannon')
+  let next = 0
+  const latencies: number[] = []
+  const instance = autocannon({
+    url: options.baseUrl,
+    connections: options.connections,
+    duration: options.seconds,
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, method: 'GET', path: options.paths[next++ % options.paths.length] }) }],
+  })
+  instance.on('response', (_c: unknown, _s: number, _b: number, responseTime: number) => latencies.push(responseTime))
+  const cpuBefore = options.cpu()
+  const result = await instance
+  const cpuAfter = options.cpu()
+  latencies.sort((a, b) => a - b)
+  return { result, latencies, cpuBefore, cpuAfter }
+}

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { percentile } from './lib'
+import { loadPaths, percentile } from './lib'
 
 const ROWS = Number(process.env.BENCH_ROWS || 100_000)
 const SECONDS = Number(process.env.BENCH_SECONDS || 15)
@@ -216,26 +216,8 @@ function serverCpuMs(serverPid: number): { server: number; db: number } {
 }
 
 async function load(baseUrl: string, label: string, paths: string[], seconds: number, serverPid: number): Promise<Run> {
-  // @ts-expect-error autocannon ships no type declarations
-  const { default: autocannon } = await import('autocannon')
-  let next = 0
-  const latencies: number[] = []
-  const instance = autocannon({
-    url: baseUrl,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        setupRequest: (req: Record<string, unknown>) => ({ ...req, method: 'GET', path: paths[next++ % paths.length] }),
-      },
-    ],
-  })
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime))
-  const cpuBefore = serverCpuMs(serverPid)
-  const result: any = await instance
-  const cpuAfter = serverCpuMs(serverPid)
+  const { result, latencies, cpuBefore, cpuAfter } = await loadPaths({ baseUrl, paths, seconds, connections: CONNECTIONS, cpu: () => serverCpuMs(serverPid) })
   const cpuMs = { server: cpuAfter.server - cpuBefore.server, db: cpuAfter.db - cpuBefore.db }
-  latencies.sort((a, b) => a - b)
   // How many of the queries find anything at all (one plain request each).
   let nonEmpty = 0
   for (const p of paths) {

@@ -18,7 +18,7 @@ import path from 'node:path'
 
 import { findFreePort } from '../src/db/embedded'
 import { ensureBuild } from '../tests/e2e/helpers/site'
-import { percentile } from './lib'
+import { loadPaths, percentile } from './lib'
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 15)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
@@ -70,21 +70,8 @@ function treeCpuMs(rootPid: number): number {
 }
 
 async function load(baseUrl: string, label: string, paths: string[], seconds: number, serverPid: number): Promise<Run> {
-  // @ts-expect-error autocannon ships no type declarations
-  const { default: autocannon } = await import('autocannon')
-  let next = 0
-  const latencies: number[] = []
-  const instance = autocannon({
-    url: baseUrl,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, method: 'GET', path: paths[next++ % paths.length] }) }],
-  })
-  instance.on('response', (_c: unknown, _s: number, _b: number, responseTime: number) => latencies.push(responseTime))
-  const cpuBefore = treeCpuMs(serverPid)
-  const result: any = await instance
-  const cpuMs = treeCpuMs(serverPid) - cpuBefore
-  latencies.sort((a, b) => a - b)
+  const { result, latencies, cpuBefore, cpuAfter } = await loadPaths({ baseUrl, paths, seconds, connections: CONNECTIONS, cpu: () => treeCpuMs(serverPid) })
+  const cpuMs = cpuAfter - cpuBefore
   return {
     cpuMsPerRequest: latencies.length ? cpuMs / latencies.length : NaN,
     label,
