@@ -1,6 +1,6 @@
 /**
  * `npm run export:hsds [-- --out <dir>] [--base-url https://www.info.go.th]`
- * Writes the published catalogue as an Open Referral HSDS-style data package (README).
+ * Writes the published catalogue as an Open Referral HSDS-style data package (docs/import-export.md).
  */
 import { getPayload } from 'payload'
 

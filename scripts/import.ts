@@ -1,6 +1,6 @@
 /**
  * `npm run import -- <files…> [--dry-run] [--report <path>] [--batch <n>] [--concurrency <n>]`
- * Imports the earlier systems' exports (README: "Importing from the earlier systems").
+ * Imports the earlier systems' exports (docs/import-export.md).
  * Exit code: 0 when every row went in, 1 when some rows were reported, 2 on a usage error.
  */
 import cliProgress from 'cli-progress'

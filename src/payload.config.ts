@@ -52,7 +52,7 @@ export default buildConfig({
     // Gravatar images are blocked on government networks: the built-in avatar, no outside request.
     avatar: 'default',
     components: {
-      // Admin home: what waits for this officer, by role (README "Admin for officers").
+      // Admin home: what waits for this officer, by role (docs/officers-and-digital-id.md).
       beforeDashboard: ['/components/Admin/OfficerDashboard#OfficerDashboard'],
       // Officers: Digital ID on the login page; an officer without an agency only sees "redeem token".
       afterLogin: ['/components/Auth/DigitalIdButton#DigitalIdButton'],
@@ -76,14 +76,14 @@ export default buildConfig({
   // The satisfaction export first: /reports/:report/export would otherwise answer it.
   endpoints: [healthEndpoint, openApiEndpoint, satisfactionExportEndpoint, ...reportEndpoints],
   editor: lexicalEditor(),
-  // SMTP_HOST set: workflow notifications are also emailed (README "Manual workflow").
+  // SMTP_HOST set: workflow notifications are also emailed (docs/manual-workflow.md).
   email: emailAdapterFromEnv(),
   jobs: {
     tasks: [...delayNoticeTasks],
     // A cron only in a server.ts process (JOBS_AUTORUN not false); tests run the queue
     // themselves with payload.jobs.run().
     autoRun: jobsAutoRun,
-    // Only the instance holding the jobs lock runs the queue: each job runs once (README "Scaling").
+    // Only the instance holding the jobs lock runs the queue: each job runs once (docs/operations.md, "Scaling").
     shouldAutoRun: holdsJobsLock,
     // Queueing, running and cancelling jobs over REST is for system admins only.
     access: {
@@ -100,7 +100,7 @@ export default buildConfig({
     // Development and tests push the schema; production applies the committed migrations.
     push: !isProduction,
     // Scale-out: reads go to these replicas (comma-separated URLs); writes, and reads shortly after
-    // a write, stay on DATABASE_URL (README "Scaling").
+    // a write, stay on DATABASE_URL (docs/operations.md, "Scaling").
     readReplicas: readReplicaUrls(process.env.DATABASE_READ_REPLICAS),
     migrationDir: path.resolve(dirname, 'migrations'),
     // DATABASE_PUSH=true: a development-mode process pushed this database's schema (the browser

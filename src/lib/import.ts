@@ -4,7 +4,7 @@
  *
  * One row is one record. In CSV a list cell holds one item per line and an item's parts are
  * separated by `|` (e.g. a step: `ตรวจสอบเอกสาร|15|minutes|งานทะเบียน`); a JSON export may give the
- * same lists as arrays of objects instead. The README ("Importing from the earlier systems")
+ * same lists as arrays of objects instead. docs/import-export.md ("Column mapping")
  * documents every column.
  */
 import { DURATION_UNITS, type DurationUnit } from './duration'

@@ -1,7 +1,7 @@
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 
 /**
- * Email through SMTP when SMTP_HOST is set (see README "Manual workflow"); otherwise no adapter,
+ * Email through SMTP when SMTP_HOST is set (see docs/manual-workflow.md); otherwise no adapter,
  * and notifications stay in the admin only. The transport is not verified at start, so a mail
  * server outage never stops the app; a failed send is logged.
  */

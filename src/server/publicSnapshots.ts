@@ -288,7 +288,7 @@ type Dependents = Map<string, Set<number>>
 /**
  * At most this many depth-1 bodies naming one changed document are recomputed in the writing
  * transaction; beyond it (an agency or process naming thousands of manuals) they are marked stale
- * there and refreshed later (the next read of each, or a rebuild). Measured cost: README Performance.
+ * there and refreshed later (the next read of each, or a rebuild). Measured cost: docs/performance.md.
  */
 const depth1Inline = () => Number(process.env.PUBLIC_SNAPSHOTS_DEPTH1_INLINE || 50)
 

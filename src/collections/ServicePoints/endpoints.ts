@@ -15,7 +15,7 @@ let extensionsReady: Promise<void> | null = null
  * Distances come from PostgreSQL's `cube` + `earthdistance` (bundled with the embedded server; the
  * `point` field would need PostGIS, which it lacks). Created on first use, once per process:
  * `IF NOT EXISTS` makes it safe on every start. Production databases whose role may not create
- * extensions get them from a DBA or a migration (see README "Public API").
+ * extensions get them from a DBA or a migration (see docs/public-api.md, "Nearby").
  */
 export function ensureGeoExtensions(payload: Payload): Promise<void> {
   extensionsReady ??= (async () => {

@@ -163,7 +163,7 @@ async function startServer(baseEnv: NodeJS.ProcessEnv, env: Record<string, strin
       PUBLIC_SITE_URL: baseUrl,
       LOCAL_LOGIN: 'true',
       SEED: 'false',
-      // Production applies migrations and does not push; the tests' database is pushed (README).
+      // Production applies migrations and does not push; the tests' database is pushed (docs/operations.md, "Migrations").
       DATABASE_PUSH: 'true',
       JOBS_AUTORUN: 'false',
       ...env,

@@ -15,7 +15,7 @@ type Args = {
 export const generateMetadata = ({ params, searchParams }: Args): Promise<Metadata> =>
   generatePageMetadata({ config, params, searchParams })
 
-// Payload's page, then where to get help (README "Admin for officers").
+// Payload's page, then where to get help (docs/officers-and-digital-id.md, "Admin for officers").
 const NotFound = async ({ params, searchParams }: Args) => (
   <>
     {await NotFoundPage({ config, params, searchParams, importMap })}
