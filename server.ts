@@ -4,7 +4,7 @@
  */
 import { takeOverShutdownSignals } from './src/db/embedded'
 import { createInfogoServer, type InfogoServer } from './src/server/app'
-import { runJobsQueueInThisProcess } from './src/server/jobsLeader'
+import { runJobsQueueInThisProcess } from './src/services/jobsLeader'
 import { seedIfEmpty } from './src/server/seed'
 
 const dev = process.env.NODE_ENV !== 'production'

@@ -23,9 +23,9 @@ import { searchSchemaHook } from './search/schema'
 import { publicContentChangedPlugin } from './plugins/publicContentChanged'
 import { officerNavPlugin } from './admin/officerNav'
 import { bootstrapAdmin } from './server/bootstrapAdmin'
-import { emailAdapterFromEnv } from './server/email'
-import { holdsJobsLock, jobsAutoRun } from './server/jobsLeader'
-import { PUBLIC_CONTENT_COLLECTIONS } from './server/publicContent'
+import { emailAdapterFromEnv } from './services/email'
+import { holdsJobsLock, jobsAutoRun } from './services/jobsLeader'
+import { PUBLIC_CONTENT_COLLECTIONS } from './services/publicContent'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const isProduction = process.env.NODE_ENV === 'production'

@@ -1,7 +1,7 @@
 import session from 'express-session'
 import type { Payload } from 'payload'
 
-import { RATE_LIMIT_SCHEMA } from '../server/rateLimit'
+import { RATE_LIMIT_SCHEMA } from '../services/rateLimit'
 
 /**
  * Where the Digital ID handshake keeps its state, nonce and PKCE verifier between /login and

@@ -5,7 +5,7 @@ import { agencyScopeIds } from '../access/scope'
 import { agencyIdOf, officerOf } from '../access/user'
 import { bilingual } from '../lib/messages'
 import { parseExportFormat, type Cell } from '../lib/spreadsheet'
-import { exportResponse } from '../server/export'
+import { exportResponse } from '../services/export'
 import {
   GROUP_BY,
   REPORT_ALIASES,

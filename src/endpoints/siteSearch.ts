@@ -4,7 +4,7 @@ import { isProvince } from '../lib/geography'
 import { bilingual } from '../lib/messages'
 import { normalizeThai } from '../lib/thaiText'
 import { SEARCH_SLUG, searchPool } from '../search/schema'
-import { payloadCorsHeaders } from '../server/cors'
+import { payloadCorsHeaders } from '../services/cors'
 import { siteSearch, type SiteSearchQuery, type SiteSearchResult } from '../search/query'
 
 const TYPES = ['manual', 'other-service', 'service-point', 'agency']

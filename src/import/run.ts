@@ -26,7 +26,7 @@ import {
   type ServicePointRecord,
 } from '../lib/import'
 import { bilingual } from '../lib/messages'
-import { notifyPublicContentChanged } from '../plugins/publicContentChanged'
+import { notifyPublicContentChanged } from '../services/publicContentNotice'
 import { rebuildPublicSnapshots, staleSnapshotCollections, syncPublicSnapshot, type RebuildReport } from '../server/publicSnapshots'
 import { BulkInsert } from './bulk'
 import { readRows, totalBytes, type ReadPosition } from './read'

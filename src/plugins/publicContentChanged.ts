@@ -1,23 +1,8 @@
-import { sql } from '@payloadcms/db-postgres'
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, PayloadRequest, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, Plugin } from 'payload'
 
 import { type FieldLike, relationshipPaths } from '../lib/publicQuery'
-import { CONTENT_CHANNEL, localInvalidators } from '../server/publicCache'
+import { notifyPublicContentChanged } from '../services/publicContentNotice'
 import { syncPublicSnapshot, syncSnapshotsNaming } from '../server/publicSnapshots'
-
-type Drizzle = { execute: (query: unknown) => Promise<unknown> }
-
-/**
- * Tells every instance that public content changed. The NOTIFY runs in the writing request's
- * transaction, so PostgreSQL delivers it only after commit (and never for a rolled-back write).
- */
-export async function notifyPublicContentChanged(req: PayloadRequest): Promise<void> {
-  localInvalidators.forEach((invalidate) => invalidate())
-  const adapter = req.payload.db as unknown as { sessions?: Record<string, { db: Drizzle }>; drizzle: Drizzle }
-  const transactionID = req.transactionID ? await req.transactionID : undefined
-  const db = (transactionID && adapter.sessions?.[String(transactionID)]?.db) || adapter.drizzle
-  await db.execute(sql`select pg_notify(${CONTENT_CHANNEL}, '')`)
-}
 
 // The public snapshot (src/server/publicSnapshots.ts) is recomputed in the same transaction.
 const afterChange: CollectionAfterChangeHook = async ({ req, doc, collection }) => {

@@ -5,11 +5,11 @@ import { getPayload, handleEndpoints } from 'payload'
 
 import { mountDigitalId } from '../auth/digitalId'
 import { ensureDatabase, type EmbeddedDatabase } from '../db/embedded'
+import { releaseJobsLock } from '../services/jobsLeader'
+import { CACHEABLE_PUBLIC_PATHS, listenForContentChanges } from '../services/publicContent'
 import { payloadRestHandler } from './payloadRest'
-import { createPublicCache, listenForContentChanges } from './publicCache'
-import { CACHEABLE_PUBLIC_PATHS } from './publicContent'
+import { createPublicCache } from './publicCache'
 import type { PublicSnapshots } from './publicSnapshots'
-import { releaseJobsLock } from './jobsLeader'
 import { closePayload } from './shutdown'
 
 export type InfogoServer = {

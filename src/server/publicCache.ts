@@ -1,18 +1,9 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import { LRUCache } from 'lru-cache'
 import crypto from 'node:crypto'
-import pg from 'pg'
 
+import { localInvalidators } from '../services/publicContent'
 import { toWebRequest } from './payloadRest'
-
-/** The Postgres channel on which every instance hears that public content changed. */
-export const CONTENT_CHANNEL = 'infogo_public_content'
-
-/**
- * Caches of this process, cleared at once by a writing hook (before the NOTIFY that follows the
- * commit), so a read right after a write on the same instance is never stale.
- */
-export const localInvalidators = new Set<() => void>()
 
 type Entry = { status: number; headers: Array<[string, string]>; body: Buffer; etag: string }
 
@@ -94,43 +85,4 @@ export function createPublicCache(options: PublicCacheOptions) {
 
   localInvalidators.add(invalidate)
   return { middleware, invalidate, stats, size: () => cache.size, dispose: () => localInvalidators.delete(invalidate) }
-}
-
-/**
- * Listens on CONTENT_CHANNEL with a dedicated connection and calls `onChange` for each notice;
- * reconnects after a dropped connection (and invalidates then, since notices may have been missed).
- */
-export function listenForContentChanges(connectionString: string, onChange: () => void) {
-  let client: pg.Client | null = null
-  let closed = false
-  let retry: NodeJS.Timeout | undefined
-  const connect = async () => {
-    if (closed) return
-    const c = new pg.Client({ connectionString })
-    c.on('notification', () => onChange())
-    c.on('error', () => undefined)
-    c.on('end', () => {
-      if (closed) return
-      onChange()
-      retry = setTimeout(() => void connect(), 1000)
-      retry.unref()
-    })
-    try {
-      await c.connect()
-      await c.query(`LISTEN ${CONTENT_CHANNEL}`)
-      client = c
-    } catch {
-      retry = setTimeout(() => void connect(), 1000)
-      retry.unref()
-    }
-  }
-  const ready = connect()
-  return {
-    ready,
-    close: async () => {
-      closed = true
-      if (retry) clearTimeout(retry)
-      await client?.end().catch(() => undefined)
-    },
-  }
 }

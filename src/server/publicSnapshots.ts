@@ -20,8 +20,8 @@ import {
   SNAPSHOT_DEPTH1,
   SNAPSHOT_LIST_FILTERS,
 } from '../lib/publicQuery'
-import { payloadCorsHeaders } from './cors'
-import { PUBLIC_CONTENT_COLLECTIONS } from './publicContent'
+import { payloadCorsHeaders } from '../services/cors'
+import { PUBLIC_CONTENT_COLLECTIONS } from '../services/publicContent'
 
 /**
  * Public snapshots: a read model of what anonymous clients get from Payload's REST API, so that an
@@ -65,7 +65,7 @@ const STATE = `"${SNAPSHOT_SCHEMA}"."public_snapshot_state"`
 const KEYS = `"${SNAPSHOT_SCHEMA}"."public_snapshot_keys"`
 /** Bump when read-time logic changes in a way the field fingerprint cannot see (hooks, access). */
 const FORMAT = 2
-/** pg_advisory locks of this module (first key), as in src/server/jobsLeader.ts's style. */
+/** pg_advisory locks of this module (first key), as in src/services/jobsLeader.ts's style. */
 const LOCK_DDL = 0x1f05_0001
 const LOCK_REBUILD = 0x1f05_0002
 

@@ -2,10 +2,10 @@
  * The summary reports (รายงานสรุป): each one a set of columns and a function that reads its rows
  * from PostgreSQL in batches, already limited to the agencies the reader may see. The SQL is
  * plain and parameterised; every page is a short query on the pool (keyset, no OFFSET), so an
- * export of any size streams in flat memory (src/server/export.ts).
+ * export of any size streams in flat memory (src/services/export.ts).
  */
 import { dateCell, type Cell, type ExportColumn } from '../lib/spreadsheet'
-import { keysetPages } from './export'
+import { keysetPages } from '../services/export'
 
 export type Queryable = { query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
 

@@ -10,7 +10,7 @@ import {
   tooLarge,
   type IntakeResult,
 } from '../collections/SurveyResponses/endpoints'
-import { payloadCorsHeaders } from './cors'
+import { payloadCorsHeaders } from '../services/cors'
 
 /** The body as text, or null once it passes `limit` bytes (the rest is not read into memory). */
 function readText(req: ExpressRequest, limit: number): Promise<string | null> {

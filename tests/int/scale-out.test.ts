@@ -124,7 +124,7 @@ it('holds a rate limit counted on one instance on the other (counters in Postgre
 
 it('runs the queue on one instance only (advisory lock), so a queued job runs once', async () => {
   const pool = (t.payload.db as unknown as { pool: { query: (q: string, v?: unknown[]) => Promise<{ rows: any[] }> } }).pool
-  const { JOBS_LOCK_KEY } = await import('../../src/server/jobsLeader')
+  const { JOBS_LOCK_KEY } = await import('../../src/services/jobsLeader')
   const holders = async () =>
     // Advisory locks are per database; other test workers' servers hold theirs in their own.
     (

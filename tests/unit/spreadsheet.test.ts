@@ -7,7 +7,7 @@ import { buffer } from 'node:stream/consumers'
 const text = async (stream: Readable) => (await buffer(stream)).toString('utf8')
 
 import { BOM, dateCell, exportFilename, neutraliseCell, parseExportFormat, safeRow } from '../../src/lib/spreadsheet'
-import { csvStream, xlsxStream, type ExportSpec } from '../../src/server/export'
+import { csvStream, xlsxStream, type ExportSpec } from '../../src/services/export'
 
 describe('neutraliseCell', () => {
   it.each(['=SUM(A1:A9)', '+1', '-2+3', '@cmd', '\t=1', '\r=1', '=HYPERLINK("http://x","y")'])('prefixes %j with an apostrophe', (value) => {

@@ -4,7 +4,7 @@ import { hasAnyRole, idOf, officerOf } from '../../access/user'
 import { DECISION_OUTCOMES, DELAY_STATES, delayState, lastNoticeAt, neutraliseFormula, formatTrackingCode } from '../../lib/delay'
 import { bilingual } from '../../lib/messages'
 import { formatThaiDate } from '../../lib/thaiDate'
-import { exportResponse } from '../../server/export'
+import { exportResponse } from '../../services/export'
 
 type Named = { name?: string | null } | number | string | null | undefined
 type CaseRow = {
@@ -140,7 +140,7 @@ export const delayExportEndpoint: Endpoint = {
       populate: { agencies: { name: true }, 'service-points': { name: true }, processes: { name: true } },
     })
     const rows = (result.docs as CaseRow[]).map((doc) => cells(doc, now))
-    // Streamed by the shared writer (src/server/export.ts): BOM for CSV, every text cell neutralised.
+    // Streamed by the shared writer (src/services/export.ts): BOM for CSV, every text cell neutralised.
     return exportResponse({
       format,
       name: 'delay-notices',

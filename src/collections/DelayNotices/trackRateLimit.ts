@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { bilingual } from '../../lib/messages'
-import { clientAddress, envInt, rateLimiter } from '../../server/rateLimit'
+import { clientAddress, envInt, rateLimiter } from '../../services/rateLimit'
 
 /**
  * Tracking lookups per client per minute (DELAY_TRACK_RATE_LIMIT, default 20): plenty for a

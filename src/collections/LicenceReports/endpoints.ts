@@ -16,7 +16,7 @@ import {
 } from '../../lib/licenceReport'
 import { bilingual } from '../../lib/messages'
 import { BOM, CSV_CONTENT_TYPE, parseExportFormat, XLSX_CONTENT_TYPE } from '../../lib/spreadsheet'
-import { csvLines } from '../../server/export'
+import { csvLines } from '../../services/export'
 import { formatThaiDate, toBuddhistYear } from '../../lib/thaiDate'
 import { LICENCE_REPORTS } from './hooks'
 import { unlockRequestsOf } from './periodState'

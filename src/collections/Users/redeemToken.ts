@@ -6,7 +6,7 @@ import { idOf } from '../../access/user'
 import { bilingual } from '../../lib/messages'
 import { isUnboundOfficer } from '../../lib/roleGrants'
 import { hashRoleTokenCode, looksLikeRoleTokenCode } from '../../lib/roleTokenCode'
-import { rateLimiter } from '../../server/rateLimit'
+import { rateLimiter } from '../../services/rateLimit'
 import { recordAudit } from '../AuditLog/record'
 
 const invalidToken = () =>
