@@ -78,7 +78,7 @@ async function insertRatings(url: string): Promise<void> {
     )
     await db.query('ANALYZE survey_responses; ANALYZE survey_responses_answers')
     // The database's share: one page of the export's query, as the server runs it.
-    const { SUMMARY_REPORTS } = await import('../src/server/summaryReports')
+    const { SUMMARY_REPORTS } = await import('../src/endpoints/summaryReports')
     let captured = ''
     let capturedValues: unknown[] = []
     const spy = { query: async (text: string, values?: unknown[]) => ((captured = text), (capturedValues = values ?? []), { rows: [] }) }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { OFFICER_FAQ } from '../src/data/officerFaq'
 import { OFFICER_GUIDELINES } from '../src/data/officerGuidelines'
 import { supportContact } from '../src/lib/support'
-import { officerGuidePdf } from '../src/server/officerGuidePdf'
+import { officerGuidePdf } from '../src/admin/officerGuidePdf'
 
 const pdf = await officerGuidePdf({
   title: 'คู่มือการใช้งานสำหรับเจ้าหน้าที่',

@@ -15,7 +15,7 @@ import {
   type Queryable,
   type ReportDefinition,
   type ReportParams,
-} from '../server/summaryReports'
+} from './summaryReports'
 
 /** Rows the JSON answer carries at most (the admin table); the export has them all. */
 export const JSON_ROW_LIMIT = 2000

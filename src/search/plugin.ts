@@ -15,7 +15,7 @@ import type { CollectionAfterChangeHook, CollectionConfig, Config, Field, Plugin
 
 import { isSystemAdmin } from '../access/predicates'
 import { idOf } from '../access/user'
-import { siteSearchEndpoint } from '../endpoints/siteSearch'
+import { siteSearchEndpoint } from './endpoint'
 import { label } from '../fields/label'
 import { isPublic, searchRowData, refreshSearchRow, removeSearchRow, SEARCHABLE, type SearchableCollection } from './documents'
 import { ensureSearchSchema, SEARCH_HEADS_SLUG, SEARCH_SLUG } from './schema'

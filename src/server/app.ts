@@ -40,7 +40,7 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
   // Modules that import Payload's database adapter load after the config: imported statically
   // before it, the config's top-level await sometimes never settles (node exits with code 13).
   const [{ anonymousSiteSearch }, { createPublicSnapshots }, { surveyIntakeMiddleware }] = await Promise.all([
-    import('../endpoints/siteSearch'),
+    import('../search/endpoint'),
     import('./publicSnapshots'),
     import('./surveyIntake'),
   ])

@@ -6,7 +6,7 @@
 import type { TypedUser } from 'payload'
 
 import { OFFICER_FAQ } from '../../src/data/officerFaq'
-import { buildOfficerDashboard, type DashboardItem } from '../../src/server/officerDashboard'
+import { buildOfficerDashboard, type DashboardItem } from '../../src/admin/officerDashboard'
 import { seedHelp } from '../../src/server/seedHelp'
 import { caseData, createDelayAgency, type DelayAgency } from '../helpers/delay'
 import { createAgencyTree, createDraftManual, createProcess, createPublishedManual, createServicePoint } from '../helpers/fixtures'

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { OFFICER_FAQ } from '../../src/data/officerFaq'
 import { OFFICER_GUIDELINES } from '../../src/data/officerGuidelines'
 import { supportContact } from '../../src/lib/support'
-import { officerGuidePdf } from '../../src/server/officerGuidePdf'
+import { officerGuidePdf } from '../../src/admin/officerGuidePdf'
 import { readPdf } from '../helpers/pdfText'
 
 // Shaping draws สระอำ as two glyphs, the second shared with สระอา, so a copy reads "ำา": fold it.

@@ -6,7 +6,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 
 import { RatingForm } from '../../src/components/survey/RatingForm'
-import { loadRatingPage } from '../../src/server/ratingPage'
+import { loadRatingPage } from '../../src/collections/SurveyResponses/ratingPage'
 import { createAgencyTree, createServicePoint } from '../helpers/fixtures'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { clearRateLimits, clientHeaders, createQuestionSet } from '../helpers/survey'

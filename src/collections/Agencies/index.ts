@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, systemAdminOnly, sameAgency } from '../../access/predicates'
 import { label } from '../../fields/label'
-import { legacyIdField } from '../../import/legacyIdField'
+import { legacyIdField } from '../../fields/legacyId'
 import { withBilingualRequired } from '../../fields/required'
 import { provinceField } from '../../fields/province'
 import { bilingual } from '../../lib/messages'

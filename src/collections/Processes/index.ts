@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, createInOwnAgency, sameAgency } from '../../access/predicates'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
-import { legacyIdField } from '../../import/legacyIdField'
+import { legacyIdField } from '../../fields/legacyId'
 import { withBilingualRequired } from '../../fields/required'
 
 const EDITORS = ['central-officer', 'manual-author', 'manual-reviewer'] as const

@@ -1,12 +1,12 @@
 /*
  * Admin home, above the collection cards: what waits for this officer ("งานที่รอท่านดำเนินการ"),
- * each a count linking to the filtered list (src/server/officerDashboard.ts counts as the officer).
+ * each a count linking to the filtered list (src/admin/officerDashboard.ts counts as the officer).
  */
 import type { ServerProps, TypedUser } from 'payload'
 import React from 'react'
 
 import { ROLE_LABELS, isRole } from '../../lib/roles'
-import { buildOfficerDashboard } from '../../server/officerDashboard'
+import { buildOfficerDashboard } from '../../admin/officerDashboard'
 import { SupportContact } from './SupportContact'
 
 export async function OfficerDashboard({ payload, user }: ServerProps) {

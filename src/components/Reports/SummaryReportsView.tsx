@@ -12,7 +12,7 @@ import { AdminPage } from '../Admin/AdminPage'
 import { seesEverything } from '../../access/predicates'
 import { agencyScopeIds } from '../../access/scope'
 import { loadReport, paramsOf, type ReportJson } from '../../endpoints/reports'
-import { GROUP_BY, SUMMARY_REPORTS } from '../../server/summaryReports'
+import { GROUP_BY, SUMMARY_REPORTS } from '../../endpoints/summaryReports'
 import { ExportButtons } from './ExportButtons'
 import { ReportTable } from './ReportTable'
 

@@ -6,7 +6,7 @@
  */
 import React from 'react'
 
-import type { RatingPageData } from '../../server/ratingPage'
+import type { RatingPageData } from '../../collections/SurveyResponses/ratingPage'
 import { COMMENT_MAX_LENGTH, FORM_SCORE_PREFIX, HONEYPOT_FIELD, SCORE_LABELS } from '../../lib/surveyRules'
 
 const ERRORS: Record<string, (retryAfter: number | null) => string> = {

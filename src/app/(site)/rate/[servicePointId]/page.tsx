@@ -6,7 +6,7 @@ import { getPayload } from 'payload'
 import React from 'react'
 
 import { RatingForm } from '../../../../components/survey/RatingForm'
-import { loadRatingPage } from '../../../../server/ratingPage'
+import { loadRatingPage } from '../../../../collections/SurveyResponses/ratingPage'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'ประเมินความพึงพอใจ (Rate our service)', robots: { index: false } }

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { acceptsRatings, activeQuestionSet, questionSetById, type QuestionSet } from '../collections/SurveyQuestionSets/cache'
-import { PUBLIC_SERVICE_POINT } from '../collections/ServicePoints'
-import { FORM_SCORE_PREFIX } from '../lib/surveyRules'
+import { acceptsRatings, activeQuestionSet, questionSetById, type QuestionSet } from '../SurveyQuestionSets/cache'
+import { PUBLIC_SERVICE_POINT } from '../ServicePoints'
+import { FORM_SCORE_PREFIX } from '../../lib/surveyRules'
 
 export type RatingPageData = {
   servicePoint: { id: number; name: string; nameEn?: string | null; agencyName: string; agencyNameEn?: string | null }

@@ -1,6 +1,6 @@
 import type { TextField } from 'payload'
 
-import { label } from '../fields/label'
+import { label } from './label'
 
 /**
  * The record's id in the earlier info.go.th systems. `npm run import` matches on it, so a rerun

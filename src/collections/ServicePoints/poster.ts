@@ -3,7 +3,7 @@ import path from 'node:path'
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 
-import { scriptRuns } from '../lib/surveyLinks'
+import { scriptRuns } from '../../lib/surveyLinks'
 
 /**
  * The "QR Code/Link Poster" of a service point: a PNG of the QR code (for officers' own

@@ -3,9 +3,9 @@ import { type Endpoint, type Payload, type PayloadRequest, ValidationError } fro
 import { isProvince } from '../lib/geography'
 import { bilingual } from '../lib/messages'
 import { normalizeThai } from '../lib/thaiText'
-import { SEARCH_SLUG, searchPool } from '../search/schema'
+import { SEARCH_SLUG, searchPool } from './schema'
 import { payloadCorsHeaders } from '../services/cors'
-import { siteSearch, type SiteSearchQuery, type SiteSearchResult } from '../search/query'
+import { siteSearch, type SiteSearchQuery, type SiteSearchResult } from './query'
 
 const TYPES = ['manual', 'other-service', 'service-point', 'agency']
 const MAX_LIMIT = 50

@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 import { APIError } from 'payload'
 
-import { bilingual } from '../lib/messages'
-import { ratingUrl } from '../lib/surveyLinks'
-import { posterPdf, posterPng } from '../server/surveyPoster'
+import { bilingual } from '../../lib/messages'
+import { ratingUrl } from '../../lib/surveyLinks'
+import { posterPdf, posterPng } from './poster'
 
 /**
  * GET /api/service-points/:id/poster?format=png|pdf[&manual=<id>] — the QR-code poster of a
