@@ -62,7 +62,7 @@ const TAG_TYPES = ['service-category', 'user-group', 'tag']
 const PLACES = PROVINCE_NAMES.flatMap((province) => districtsOf(province).map((district) => ({ province, district })))
 
 /**
- * Rebuilds the public snapshots (src/server/publicSnapshots.ts) through Payload, all of them or
+ * Rebuilds the public snapshots (src/services/publicSnapshots/) through Payload, all of them or
  * (`onlyStale`) those missing or stale; returns the seconds it took, or null when none was needed.
  */
 async function rebuildSnapshots(url: string, onlyStale: boolean): Promise<number | null> {
@@ -70,7 +70,7 @@ async function rebuildSnapshots(url: string, onlyStale: boolean): Promise<number
   process.env.INFOGO_EMBEDDED_DATABASE_URL = ''
   ;(process.env as Record<string, string>).NODE_ENV = 'test'
   const { default: config } = await import('../src/payload.config')
-  const { rebuildPublicSnapshots, staleSnapshotCollections } = await import('../src/server/publicSnapshots')
+  const { rebuildPublicSnapshots, staleSnapshotCollections } = await import('../src/services/publicSnapshots')
   const payload = await getPayload({ config })
   try {
     const collections = onlyStale ? await staleSnapshotCollections(payload) : undefined

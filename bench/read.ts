@@ -9,7 +9,7 @@
  * (autocannon setupRequest), so infogo is measured both "cold" (ids not seen before in the run:
  * every manual once; agencies and provinces × pages cycling through thousands of keys) and "warm"
  * (the same 50 keys over and over). The first three are depth-0 shapes that infogo answers from
- * its public snapshots (src/server/publicSnapshots.ts; bench:data builds them), cold or warm
+ * its public snapshots (src/services/publicSnapshots/; bench:data builds them), cold or warm
  * alike; so does the fourth (depth=1): manuals keep a stored depth-1 body too.
  * Targets, reported and never asserted: infogo ≥ 0.5× the raw server's req/s, p99 < 50 ms.
  *

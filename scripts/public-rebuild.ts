@@ -1,6 +1,6 @@
 /**
  * `npm run public:rebuild [-- manuals service-points ...]`: rebuilds the public snapshots (the read
- * model anonymous reads are answered from, src/server/publicSnapshots.ts) of every public
+ * model anonymous reads are answered from, src/services/publicSnapshots/) of every public
  * collection, or of those named, through Payload's find as an anonymous client (manuals' depth-1
  * bodies included, so stale ones are rebuilt too). Run it after
  * writing documents without Payload (SQL); the server also rebuilds stale collections on start.
@@ -14,7 +14,7 @@ const database = await ensureDatabase()
 const { default: config } = await import('../src/payload.config')
 // After the config: a static import of the database adapter before it can leave the config's
 // top-level await unsettled (see src/server/app.ts).
-const { rebuildPublicSnapshots } = await import('../src/server/publicSnapshots')
+const { rebuildPublicSnapshots } = await import('../src/services/publicSnapshots')
 const payload = await getPayload({ config })
 const collections = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const started = Date.now()

@@ -7,7 +7,7 @@
  * through the Local API, so one bad row costs only itself. A run killed at any point leaves
  * whole batches committed and nothing half-written; the next run finds them by legacyId and
  * carries on. After the rows, the search rows and the public snapshots of what changed are
- * rebuilt, side by side (./searchIndex.ts, src/server/publicSnapshots.ts).
+ * rebuilt, side by side (./searchIndex.ts, src/services/publicSnapshots/).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -27,7 +27,7 @@ import {
 } from '../lib/import'
 import { bilingual } from '../lib/messages'
 import { notifyPublicContentChanged } from '../services/publicContentNotice'
-import { rebuildPublicSnapshots, staleSnapshotCollections, syncPublicSnapshot, type RebuildReport } from '../server/publicSnapshots'
+import { rebuildPublicSnapshots, staleSnapshotCollections, syncPublicSnapshot, type RebuildReport } from '../services/publicSnapshots'
 import { BulkInsert } from './bulk'
 import { readRows, totalBytes, type ReadPosition } from './read'
 import { refreshImportedSearchRows, type SearchRefresh } from './searchIndex'

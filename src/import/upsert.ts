@@ -32,7 +32,7 @@ export type Written = { outcome: Outcome; id?: Id; warnings: string[] }
 
 /**
  * Trusted system writes; the public snapshots' hooks only drop what the write makes stale, as
- * the run rebuilds them at its end (src/server/publicSnapshots.ts, "bulk writer").
+ * the run rebuilds them at its end (src/services/publicSnapshots/, "bulk writer").
  */
 export const IMPORT_CONTEXT = { systemWrite: true, importing: true, publicSnapshots: 'defer' } as const
 export const SYSTEM = { overrideAccess: true, depth: 0 } as const

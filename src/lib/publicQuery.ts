@@ -1,5 +1,5 @@
 /**
- * Pure helpers of the public read model ("public snapshots", src/server/publicSnapshots.ts): which
+ * Pure helpers of the public read model ("public snapshots", src/services/publicSnapshots/): which
  * anonymous REST reads it may answer, Payload's pagination envelope, and what a stored document
  * refers to. No Payload import: the shapes here mirror Payload 3.90's REST parser and the
  * PostgreSQL adapter's `find` (checked by tests/int/public-snapshots.test.ts against Payload itself).

@@ -2,9 +2,9 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, Plug
 
 import { type FieldLike, relationshipPaths } from '../lib/publicQuery'
 import { notifyPublicContentChanged } from '../services/publicContentNotice'
-import { syncPublicSnapshot, syncSnapshotsNaming } from '../server/publicSnapshots'
+import { syncPublicSnapshot, syncSnapshotsNaming } from '../services/publicSnapshots'
 
-// The public snapshot (src/server/publicSnapshots.ts) is recomputed in the same transaction.
+// The public snapshot (src/services/publicSnapshots/sync.ts) is recomputed in the same transaction.
 const afterChange: CollectionAfterChangeHook = async ({ req, doc, collection }) => {
   await syncPublicSnapshot(req, collection.slug, doc.id)
   await notifyPublicContentChanged(req)

@@ -11,7 +11,7 @@ import Papa from 'papaparse'
 import pg from 'pg'
 
 import { runImport } from '../../src/import/run'
-import { staleSnapshotCollections } from '../../src/server/publicSnapshots'
+import { staleSnapshotCollections } from '../../src/services/publicSnapshots'
 import { startTestServer, workerDatabaseUrl, type TestServer } from '../helpers/server'
 
 const MANUALS = 240

@@ -7,7 +7,7 @@
 import pg from 'pg'
 
 import { etagOf } from '../../src/lib/publicQuery'
-import { rebuildPublicSnapshots } from '../../src/server/publicSnapshots'
+import { rebuildPublicSnapshots } from '../../src/services/publicSnapshots'
 import { createAgencyTree, createDraftManual, createOtherService, createProcess, createPublishedManual, createPublishedManualInReview, createServicePoint } from '../helpers/fixtures'
 import { createOfficer, startTestServer, workerDatabaseUrl, type TestServer } from '../helpers/server'
 
