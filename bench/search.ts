@@ -104,7 +104,7 @@ async function serve(): Promise<void> {
   const { createInfogoServer } = await import('../src/server/app')
   const { seed } = await import('../src/server/seed')
   const { indexTokens } = await import('../src/lib/thaiText')
-  const { THAI_GEOGRAPHY } = await import('../src/data/thai-geography')
+  const { THAI_GEOGRAPHY } = await import('../src/lib/thai-geography')
   const { ENSURE_SEARCH_SQL, searchPool } = await import('../src/search/schema')
 
   const server = await createInfogoServer({ withNext: false })

@@ -1,4 +1,4 @@
-import { THAI_GEOGRAPHY } from '../data/thai-geography'
+import { THAI_GEOGRAPHY } from './thai-geography'
 
 /** Thailand's 77 provinces with their districts (อำเภอ/เขต) and subdistricts (ตำบล/แขวง). */
 type Province = { name: string; districts: Array<{ name: string; subdistricts: string[] }> }
