@@ -1,11 +1,7 @@
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import PDFDocument from 'pdfkit'
-
 import type { FaqSection } from '../lib/officerFaq'
 import { helpBlocks } from '../lib/helpText'
 import type { SupportContact } from '../lib/support'
-import { scriptRuns } from '../lib/surveyLinks'
+import { drawLine, FONTS, type PdfDoc, thaiPdf, wrap } from '../services/thaiPdf'
 
 /**
  * The officer user guide ("คู่มือ" in the menu) as a PDF: the guideline pages, the FAQ and the
@@ -21,34 +17,9 @@ export type GuideInput = {
   edition: string
 }
 
-const require = createRequire(import.meta.url)
-const fontFile = (subset: 'thai' | 'latin', weight: 400 | 700) =>
-  path.join(path.dirname(require.resolve('@fontsource/noto-sans-thai/package.json')), 'files', `noto-sans-thai-${subset}-${weight}-normal.woff`)
-
-type Doc = InstanceType<typeof PDFDocument>
-const FONTS = { thai: 'Thai', thaiBold: 'ThaiBold', latin: 'Latin', latinBold: 'LatinBold' }
-const runFont = (thai: boolean, bold: boolean) => (thai ? (bold ? FONTS.thaiBold : FONTS.thai) : bold ? FONTS.latinBold : FONTS.latin)
 const MARGIN = 56
 
-const widthOf = (doc: Doc, text: string, size: number, bold: boolean) =>
-  scriptRuns(text).reduce((sum, run) => sum + doc.font(runFont(run.thai, bold)).fontSize(size).widthOfString(run.text), 0)
-
-/** Word-wraps with Intl.Segmenter: Thai has no spaces between words. */
-function wrap(doc: Doc, text: string, size: number, bold: boolean, maxWidth: number): string[] {
-  const words = [...new Intl.Segmenter('th', { granularity: 'word' }).segment(text)].map((s) => s.segment)
-  const lines: string[] = []
-  let line = ''
-  for (const word of words) {
-    if (line && widthOf(doc, line + word, size, bold) > maxWidth) {
-      lines.push(line.trimEnd())
-      line = word.trimStart()
-    } else line += word
-  }
-  if (line.trim()) lines.push(line.trimEnd())
-  return lines
-}
-
-function write(doc: Doc, text: string, options: { size?: number; bold?: boolean; indent?: number; bullet?: string; after?: number } = {}) {
+function write(doc: PdfDoc, text: string, options: { size?: number; bold?: boolean; indent?: number; bullet?: string; after?: number } = {}) {
   const size = options.size ?? 11
   const bold = Boolean(options.bold)
   const indent = options.indent ?? 0
@@ -58,17 +29,13 @@ function write(doc: Doc, text: string, options: { size?: number; bold?: boolean;
     if (doc.y + size * 1.7 > doc.page.height - MARGIN) doc.addPage()
     const y = doc.y
     if (i === 0 && options.bullet) doc.font(FONTS.latin).fontSize(size).text(options.bullet, left - 12, y, { lineBreak: false })
-    let x = left
-    for (const run of scriptRuns(line)) {
-      doc.font(runFont(run.thai, bold)).fontSize(size).fillColor('#111111').text(run.text, x, y, { lineBreak: false })
-      x += doc.widthOfString(run.text)
-    }
+    drawLine(doc, line, left, y, size, bold, '#111111')
     doc.y = y + size * 1.7
   })
   doc.y += options.after ?? size * 0.4
 }
 
-function body(doc: Doc, text: string, indent = 0) {
+function body(doc: PdfDoc, text: string, indent = 0) {
   for (const block of helpBlocks(text)) {
     if (block.kind === 'paragraph') write(doc, block.text, { indent })
     else for (const item of block.items) write(doc, item, { indent: indent + 14, bullet: '•', after: 2 })
@@ -76,14 +43,7 @@ function body(doc: Doc, text: string, indent = 0) {
 }
 
 export async function officerGuidePdf(input: GuideInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: input.title, Author: 'info.go.th', Subject: 'คู่มือการใช้งานสำหรับเจ้าหน้าที่' } })
-  doc.registerFont(FONTS.thai, fontFile('thai', 400))
-  doc.registerFont(FONTS.thaiBold, fontFile('thai', 700))
-  doc.registerFont(FONTS.latin, fontFile('latin', 400))
-  doc.registerFont(FONTS.latinBold, fontFile('latin', 700))
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
+  const { doc, done } = thaiPdf({ size: 'A4', margin: MARGIN, info: { Title: input.title, Author: 'info.go.th', Subject: 'คู่มือการใช้งานสำหรับเจ้าหน้าที่' } })
 
   doc.y = 200
   write(doc, input.title, { size: 24, bold: true })

@@ -1,9 +1,6 @@
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 
-import { scriptRuns } from '../../lib/surveyLinks'
+import { drawLine, type PdfDoc, thaiPdf, widthOf, wrap } from '../../services/thaiPdf'
 
 /**
  * The "QR Code/Link Poster" of a service point: a PNG of the QR code (for officers' own
@@ -17,53 +14,19 @@ export async function posterPng(url: string, width = 640): Promise<Buffer> {
   return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width })
 }
 
-const require = createRequire(import.meta.url)
-const fontFile = (subset: 'thai' | 'latin', weight: 400 | 700) =>
-  path.join(path.dirname(require.resolve('@fontsource/noto-sans-thai/package.json')), 'files', `noto-sans-thai-${subset}-${weight}-normal.woff`)
-
-type Doc = InstanceType<typeof PDFDocument>
-const FONTS = { thai: 'NotoSansThai', latin: 'NotoSansThaiLatin', thaiBold: 'NotoSansThaiBold', latinBold: 'NotoSansThaiLatinBold' }
-
-const runFont = (thai: boolean, bold: boolean) => (thai ? (bold ? FONTS.thaiBold : FONTS.thai) : bold ? FONTS.latinBold : FONTS.latin)
-
-function widthOf(doc: Doc, text: string, size: number, bold: boolean): number {
-  return scriptRuns(text).reduce((sum, run) => sum + doc.font(runFont(run.thai, bold)).fontSize(size).widthOfString(run.text), 0)
-}
-
-/** Word-wraps with Intl.Segmenter (Thai has no spaces between words). */
-function wrap(doc: Doc, text: string, size: number, bold: boolean, maxWidth: number): string[] {
-  const words = [...new Intl.Segmenter('th', { granularity: 'word' }).segment(text)].map((s) => s.segment)
-  const lines: string[] = []
-  let line = ''
-  for (const word of words) {
-    const next = line + word
-    if (line && widthOf(doc, next, size, bold) > maxWidth) {
-      lines.push(line.trimEnd())
-      line = word.trimStart()
-    } else line = next
-  }
-  if (line.trim()) lines.push(line.trimEnd())
-  return lines
-}
-
 /** Centred lines of mixed Thai/Latin text; returns the y below them. */
-function centred(doc: Doc, text: string, y: number, size: number, options: { bold?: boolean; color?: string } = {}): number {
+function centred(doc: PdfDoc, text: string, y: number, size: number, options: { bold?: boolean; color?: string } = {}): number {
   const bold = Boolean(options.bold)
   const maxWidth = doc.page.width - 2 * 56
   for (const line of wrap(doc, text, size, bold, maxWidth)) {
-    let x = (doc.page.width - widthOf(doc, line, size, bold)) / 2
-    for (const run of scriptRuns(line)) {
-      doc.font(runFont(run.thai, bold)).fontSize(size).fillColor(options.color ?? '#111111')
-      doc.text(run.text, x, y, { lineBreak: false })
-      x += doc.widthOfString(run.text)
-    }
+    drawLine(doc, line, (doc.page.width - widthOf(doc, line, size, bold)) / 2, y, size, bold, options.color ?? '#111111')
     y += size * 1.6
   }
   return y
 }
 
 /** The QR code drawn as vector squares: sharp at any print size, and no image to encode. */
-function vectorQr(doc: Doc, url: string, x: number, y: number, size: number): void {
+function vectorQr(doc: PdfDoc, url: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(url, { errorCorrectionLevel: 'M' })
   const n = qr.modules.size
   const quiet = 2
@@ -78,20 +41,10 @@ function vectorQr(doc: Doc, url: string, x: number, y: number, size: number): vo
 }
 
 export async function posterPdf(input: PosterInput): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, done } = thaiPdf({
     size: 'A4',
     margin: 0,
     info: { Title: `โปสเตอร์ประเมินความพึงพอใจ ${input.servicePointName}`, Subject: input.url, Creator: 'info.go.th' },
-  })
-  doc.registerFont(FONTS.thai, fontFile('thai', 400))
-  doc.registerFont(FONTS.thaiBold, fontFile('thai', 700))
-  doc.registerFont(FONTS.latin, fontFile('latin', 400))
-  doc.registerFont(FONTS.latinBold, fontFile('latin', 700))
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
   })
 
   const W = doc.page.width
