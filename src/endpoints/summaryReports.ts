@@ -5,6 +5,7 @@
  * export of any size streams in flat memory (src/services/export.ts).
  */
 import { dateCell, type Cell, type ExportColumn } from '../lib/spreadsheet'
+import { WORKFLOW_STATES, type WorkflowState } from '../lib/workflowStates'
 import { keysetPages } from '../services/export'
 
 export type Queryable = { query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -35,14 +36,17 @@ export type ReportDefinition = {
 export const GROUP_BY = ['agency', 'ministry', 'province', 'category'] as const
 export type GroupBy = (typeof GROUP_BY)[number]
 
-export const WORKFLOW_STATES = [
-  { value: 'draft', th: 'ร่าง', en: 'Draft' },
-  { value: 'pending-review', th: 'รอตรวจสอบ', en: 'Pending review' },
-  { value: 'pending-opdc', th: 'รอ ก.พ.ร. อนุมัติ', en: 'Pending OPDC' },
-  { value: 'published', th: 'เผยแพร่แล้ว', en: 'Published' },
-  { value: 'rejected', th: 'ส่งกลับแก้ไข', en: 'Rejected' },
-  { value: 'superseded', th: 'ถูกแทนที่', en: 'Superseded' },
-] as const
+/** Column headers of the workflow states, shorter than their labels elsewhere (a narrow column each). */
+const STATE_HEADERS: Record<WorkflowState, { th: string; en: string }> = {
+  draft: { th: 'ร่าง', en: 'Draft' },
+  'pending-review': { th: 'รอตรวจสอบ', en: 'Pending review' },
+  'pending-opdc': { th: 'รอ ก.พ.ร. อนุมัติ', en: 'Pending OPDC' },
+  published: { th: 'เผยแพร่แล้ว', en: 'Published' },
+  rejected: { th: 'ส่งกลับแก้ไข', en: 'Rejected' },
+  superseded: { th: 'ถูกแทนที่', en: 'Superseded' },
+}
+/** The states in their order (src/lib/workflowStates.ts), with the report's headers. */
+const STATE_COLUMNS = WORKFLOW_STATES.map((s) => ({ value: s.value, ...STATE_HEADERS[s.value] }))
 
 /**
  * Agencies limited to the scope (and the `agency` filter with its sub-units, found through the
@@ -92,7 +96,7 @@ const manualsByState: ReportDefinition = {
   sheetName: 'คู่มือตามสถานะ',
   columns: (p) => [
     { key: 'group', header: groupHeader(p.groupBy), width: 40 },
-    ...WORKFLOW_STATES.map((s) => ({ key: s.value, header: `${s.th} (${s.en})`, width: 12 })),
+    ...STATE_COLUMNS.map((s) => ({ key: s.value, header: `${s.th} (${s.en})`, width: 12 })),
     { key: 'total', header: 'รวม (Total)', width: 10 },
     { key: 'ageUnder1y', header: 'เผยแพร่ไม่เกิน 1 ปี (Published < 1 year)', width: 14 },
     { key: 'age1to2y', header: 'เผยแพร่ 1-2 ปี (1-2 years)', width: 14 },
@@ -117,7 +121,7 @@ const manualsByState: ReportDefinition = {
           WHERE ${where}
        )
        SELECT ${g.id} AS group_id, ${g.name} AS group_name,
-              ${WORKFLOW_STATES.map((s, i) => `count(*) FILTER (WHERE m.state = '${s.value}') AS s${i}`).join(', ')},
+              ${STATE_COLUMNS.map((s, i) => `count(*) FILTER (WHERE m.state = '${s.value}') AS s${i}`).join(', ')},
               count(*) AS total,
               count(*) FILTER (WHERE m.published_at > $1::timestamptz - interval '1 year') AS age0,
               count(*) FILTER (WHERE m.published_at <= $1::timestamptz - interval '1 year' AND m.published_at > $1::timestamptz - interval '2 years') AS age1,
@@ -132,7 +136,7 @@ const manualsByState: ReportDefinition = {
     )
     yield rows.map((r) => [
       r.group_name === null ? '(ไม่ระบุ / none)' : String(r.group_name),
-      ...WORKFLOW_STATES.map((_, i) => Number(r[`s${i}`])),
+      ...STATE_COLUMNS.map((_, i) => Number(r[`s${i}`])),
       Number(r.total),
       Number(r.age0),
       Number(r.age1),
