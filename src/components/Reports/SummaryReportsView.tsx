@@ -14,6 +14,7 @@ import { agencyScopeIds } from '../../access/scope'
 import { loadReport, paramsOf, type ReportJson } from '../../endpoints/reports'
 import { GROUP_BY, SUMMARY_REPORTS } from '../../endpoints/summaryReports'
 import { ExportButtons } from './ExportButtons'
+import { AgencySelect, PeriodInputs, ReportError, ShowReportButton } from './ReportFilters'
 import { ReportTable } from './ReportTable'
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : typeof v === 'string' ? v : undefined)
@@ -78,18 +79,7 @@ export async function SummaryReportsView(view: AdminViewServerProps) {
         </h2>
         <form method="get" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', margin: '16px 0' }}>
           <input type="hidden" name="report" value={key} />
-          <label>
-            หน่วยงาน (รวมหน่วยงานในสังกัด)
-            <br />
-            <select name="agency" defaultValue={query.agency ?? ''}>
-              <option value="">{all ? 'ทุกหน่วยงาน (All)' : 'หน่วยงานของท่านทั้งหมด (All of yours)'}</option>
-              {agencies.docs.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {String(a.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <AgencySelect agencies={agencies.docs} selected={query.agency} all={all} />
           {key === 'manuals-by-state' ? (
             <label>
               จำแนกตาม (Group by)
@@ -114,28 +104,11 @@ export async function SummaryReportsView(view: AdminViewServerProps) {
               </select>
             </label>
           ) : null}
-          {key === 'survey-responses' ? (
-            <>
-              <label>
-                ตั้งแต่วันที่ (From)
-                <br />
-                <input type="date" name="from" defaultValue={query.from ?? ''} />
-              </label>
-              <label>
-                ถึงวันที่ (To)
-                <br />
-                <input type="date" name="to" defaultValue={query.to ?? ''} />
-              </label>
-            </>
-          ) : null}
-          <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
-            แสดงรายงาน (Show)
-          </button>
+          {key === 'survey-responses' ? <PeriodInputs from={query.from} to={query.to} /> : null}
+          <ShowReportButton />
         </form>
         {error ? (
-          <div role="alert" style={{ padding: 12, border: '1px solid #c0392b', borderRadius: 4 }}>
-            {error}
-          </div>
+          <ReportError message={error} />
         ) : report ? (
           <>
             <ExportButtons href={{ csv: exportHref('csv'), xlsx: exportHref('xlsx') }} />

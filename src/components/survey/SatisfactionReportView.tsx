@@ -9,6 +9,7 @@ import React from 'react'
 
 import { AdminPage } from '../Admin/AdminPage'
 import { ExportButtons } from '../Reports/ExportButtons'
+import { AgencySelect, PeriodInputs, ReportError, ShowReportButton } from '../Reports/ReportFilters'
 
 import { seesEverything } from '../../access/predicates'
 import { agencyScopeIds } from '../../access/scope'
@@ -125,18 +126,7 @@ export async function SatisfactionReportView(view: AdminViewServerProps) {
         <h1 style={{ marginTop: 24 }}>รายงานผลประเมินความพึงพอใจ</h1>
         <p style={{ opacity: 0.75, marginTop: 0 }}>Summary report · Citizen satisfaction</p>
         <form method="get" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', margin: '16px 0' }}>
-          <label>
-            หน่วยงาน (รวมหน่วยงานในสังกัด)
-            <br />
-            <select name="agency" defaultValue={query.agency ?? ''}>
-              <option value="">{all ? 'ทุกหน่วยงาน (All)' : 'หน่วยงานของท่านทั้งหมด (All of yours)'}</option>
-              {agencies.docs.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {String(a.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <AgencySelect agencies={agencies.docs} selected={query.agency} all={all} />
           <label>
             จุดบริการ
             <br />
@@ -149,24 +139,11 @@ export async function SatisfactionReportView(view: AdminViewServerProps) {
               ))}
             </select>
           </label>
-          <label>
-            ตั้งแต่วันที่ (From)
-            <br />
-            <input type="date" name="from" defaultValue={query.from ?? ''} />
-          </label>
-          <label>
-            ถึงวันที่ (To)
-            <br />
-            <input type="date" name="to" defaultValue={query.to ?? ''} />
-          </label>
-          <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
-            แสดงรายงาน (Show)
-          </button>
+          <PeriodInputs from={query.from} to={query.to} />
+          <ShowReportButton />
         </form>
         {error ? (
-          <div role="alert" style={{ padding: 12, border: '1px solid #c0392b', borderRadius: 4 }}>
-            {error}
-          </div>
+          <ReportError message={error} />
         ) : summary ? (
           <>
             <p>{heading}</p>
