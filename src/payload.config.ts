@@ -21,6 +21,7 @@ import { migrations } from './migrations'
 import { siteSearchPlugin } from './search/plugin'
 import { searchSchemaHook } from './search/schema'
 import { publicContentChangedPlugin } from './plugins/publicContentChanged'
+import { fieldErrorsPlugin } from './plugins/fieldErrors'
 import { officerNavPlugin } from './admin/officerNav'
 import { bootstrapAdmin } from './collections/Users/bootstrapAdmin'
 import { emailAdapterFromEnv } from './services/email'
@@ -125,6 +126,8 @@ export default buildConfig({
     }),
     siteSearchPlugin(),
     publicContentChangedPlugin(PUBLIC_CONTENT_COLLECTIONS),
+    // After every plugin that adds fields: Thai + English messages naming the expected shape (README "Public API").
+    fieldErrorsPlugin(),
     // Last: menu groups, officer names and per-role hiding for every collection (src/lib/adminNav.ts).
     officerNavPlugin(),
   ],
