@@ -1,90 +1,47 @@
 import type { Endpoint, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
-import { generateOpenApi, schemaName, type CollectionLike, type EndpointDoc, type PublicCollection } from '../lib/openapi'
+import { generateOpenApi, schemaName, type CollectionLike, type EndpointDoc, type PublicCollection, type WritableCollection } from '../lib/openapi'
+import { endpointDocs } from '../lib/openapiEndpoints'
+import { ROLES } from '../lib/roles'
 
 const errors = { $ref: '#/components/schemas/Errors' }
 const json = (schema: Record<string, unknown>) => ({ content: { 'application/json': { schema } } })
-const q = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }, required = false) => ({
-  name,
-  in: 'query',
-  description,
-  required,
-  schema,
-})
-
-/**
- * Public routes of ../shared/API.md that other modules implement. Each is documented only when
- * that route is actually registered in the running config. An endpoint may also describe itself
- * with `custom: { openapi: EndpointDoc }` (as /service-points/nearby does).
- */
-const KNOWN_PUBLIC_ENDPOINTS: EndpointDoc[] = [
-  {
-    method: 'get',
-    path: '/site-search',
-    tags: ['search'],
-    summary: 'Ranked search over published manuals, other services, service points and agencies',
-    parameters: [
-      q('q', 'Search text; Thai without spaces is matched by words', { type: 'string' }, true),
-      q('type', 'manual | other-service | service-point | agency'),
-      q('agency', 'Agency id'),
-      q('province', 'Province (Thai name)'),
-      q('tag', 'Tag id'),
-      q('page', 'Page, from 1', { type: 'integer', minimum: 1 }),
-      q('limit', 'Results per page', { type: 'integer', minimum: 1 }),
-    ],
-    responses: { 200: { description: '{ docs: [{ id, type, title, agency, snippet, score }], totalDocs, page, limit }' }, 400: { description: 'Bad query', ...json(errors) } },
-  },
-  {
-    method: 'get',
-    path: '/survey-responses/summary',
-    tags: ['survey-responses'],
-    summary: 'Aggregate satisfaction scores',
-    parameters: [q('servicePoint', 'Service point id'), q('agency', 'Agency id'), q('from', 'From date (ISO)'), q('to', 'To date (ISO)')],
-  },
-  {
-    method: 'get',
-    path: '/delay-notices/track',
-    tags: ['delay-notices'],
-    summary: 'Public status of one delayed application, without personal data',
-    parameters: [q('code', 'Tracking code', { type: 'string' }, true)],
-  },
-  {
-    method: 'get',
-    path: '/service-points/:id/poster',
-    tags: ['service-points'],
-    summary: 'QR-code poster of a service point (the QR encodes the public rating URL)',
-    parameters: [q('format', 'png | pdf', { type: 'string', enum: ['png', 'pdf'] })],
-    responses: { 200: { description: 'PNG or PDF' }, 404: { description: 'No such public service point', ...json(errors) } },
-  },
-  {
-    method: 'get',
-    path: '/health',
-    tags: ['system'],
-    summary: 'Liveness: 200 when the database answers, 503 when not',
-    responses: { 200: { description: 'Up' }, 503: { description: 'Database down' } },
-  },
-  {
-    method: 'get',
-    path: '/openapi.json',
-    tags: ['system'],
-    summary: 'This description (OpenAPI 3.1), generated from the collection configs',
-    responses: { 200: { description: 'OpenAPI document' } },
-  },
-]
 
 /** `/service-points/:id/poster` and `/service-points/:anything/poster` are the same route. */
-const routeKey = (method: string, path: string) => `${method.toLowerCase()} ${path.replace(/:[A-Za-z0-9_]+/g, ':')}`
+const routeKey = (method: string, path: string) =>
+  `${method.toLowerCase()} ${path.replace(/:[A-Za-z0-9_]+|\{[A-Za-z0-9_]+\}/g, ':').replace(/(.)\/$/, '$1')}`
 
 /** The request as an anonymous citizen would make it: access rules are asked with no user. */
 const anonymous = (req: PayloadRequest): PayloadRequest => ({ ...req, user: null, context: {} }) as PayloadRequest
 
-async function anonymousAccess(collection: SanitizedCollectionConfig, operation: 'read' | 'create', req: PayloadRequest) {
+/**
+ * An officer holding every role, of an agency and service point that do not exist: a write that
+ * even this officer is refused (audit log entries, workflow transitions) is nobody's, and is left
+ * out of the description; rules limited to the officer's own unit answer a filter, not `false`.
+ */
+const everyRole = (req: PayloadRequest): PayloadRequest =>
+  ({ ...req, user: { id: -1, collection: 'users', roles: [...ROLES], agency: -1, servicePoint: -1 }, context: {} }) as unknown as PayloadRequest
+
+type Operation = 'read' | 'create' | 'update' | 'delete'
+
+async function accessFor(collection: SanitizedCollectionConfig, operation: Operation, req: PayloadRequest) {
   const access = collection.access?.[operation]
   if (!access) return false
   try {
-    return await access({ req: anonymous(req) } as never)
+    return await access({ req } as never)
   } catch {
     return false
+  }
+}
+const anonymousAccess = (collection: SanitizedCollectionConfig, operation: Operation, req: PayloadRequest) => accessFor(collection, operation, anonymous(req))
+/** Whether some officer may: anything but a plain `false` (a filter, or an error from a rule that needs a real officer). */
+async function someOfficerMay(collection: SanitizedCollectionConfig, operation: Operation, req: PayloadRequest) {
+  const access = collection.access?.[operation]
+  if (!access) return false
+  try {
+    return (await access({ req: everyRole(req) } as never)) !== false
+  } catch {
+    return true
   }
 }
 
@@ -95,11 +52,15 @@ export const openApiEndpoint: Endpoint = {
   handler: async (req) => {
     const config = req.payload.config
     const collections: PublicCollection[] = []
+    const writable: WritableCollection[] = []
     const extra: EndpointDoc[] = []
     for (const collection of config.collections) {
       if (collection.slug.startsWith('payload-')) continue
       const read = await anonymousAccess(collection, 'read', req)
       if (read) collections.push({ config: collection as unknown as CollectionLike, readRule: read === true ? true : (read as Record<string, unknown>) })
+      // What officers write over REST: the same routes with an officer session, bodies from the fields.
+      const [create, update, remove] = await Promise.all((['create', 'update', 'delete'] as const).map((op) => someOfficerMay(collection, op, req)))
+      if (create || update || remove) writable.push({ config: collection as unknown as CollectionLike, create, update, delete: remove })
       // Public writes (a citizen's survey answer) are part of the public surface too.
       if (!collection.auth && (await anonymousAccess(collection, 'create', req)) === true) {
         extra.push({
@@ -108,6 +69,7 @@ export const openApiEndpoint: Endpoint = {
           tags: [collection.slug],
           summary: `Create a ${collection.slug} document (no login)`,
           requestBody: { required: true, ...json({ $ref: `#/components/schemas/${schemaName(collection.slug)}` }) },
+          access: 'public',
           responses: { 201: { description: 'Created' }, 400: { description: 'Field errors', ...json(errors) }, 429: { description: 'Too many requests' } },
         })
       }
@@ -129,7 +91,7 @@ export const openApiEndpoint: Endpoint = {
         documented.add(key)
       }
     }
-    for (const doc of KNOWN_PUBLIC_ENDPOINTS) {
+    for (const doc of endpointDocs()) {
       const key = routeKey(doc.method, doc.path)
       if (registered.has(key) && !documented.has(key)) endpoints.push(doc)
     }
@@ -139,11 +101,14 @@ export const openApiEndpoint: Endpoint = {
       title: 'info.go.th public API (ศูนย์ข้อมูลการติดต่อราชการ)',
       version: '1.0.0',
       description:
-        'What anyone may read without logging in. Generated from the collection configs: every collection an anonymous ' +
-        'reader may read, with the filter that applies to it, and the public endpoints. Errors: { errors: [{ message, data? }] }, messages in Thai and English.',
+        'Generated from the collection configs: every collection an anonymous reader may read, with the filter that applies to it, ' +
+        'the public endpoints (no login), and the officer operations (marked with security: an officer session, the payload-token cookie ' +
+        'or Authorization: JWT <token>; which role and agency may is in the README). Errors: { errors: [{ message, data: { errors: [{ path, message }] } }] }, ' +
+        'each message in Thai then English and, for a field, naming what it must be.',
       serverUrl: config.serverURL || undefined,
       collections,
       endpoints,
+      writable,
     })
     return Response.json(document, { headers: { 'Cache-Control': 'public, max-age=300' } })
   },

@@ -23,7 +23,7 @@ export type FieldLike = {
   max?: number
   minRows?: number
   maxRows?: number
-  admin?: { description?: unknown }
+  admin?: { description?: unknown; readOnly?: boolean }
 }
 
 export type CollectionLike = {
@@ -40,8 +40,19 @@ export type PublicCollection = {
   readRule: true | Record<string, unknown>
 }
 
+/** Which collection writes officers may make (create, update by id, delete by id). */
+export type WritableCollection = {
+  config: CollectionLike
+  create: boolean
+  update: boolean
+  delete: boolean
+}
+
 export type EndpointDoc = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete'
+  /** `officer`: needs an officer session (the `payload-token` cookie or `Authorization: JWT …`). */
+  access?: 'public' | 'officer'
+  operationId?: string
   /** Payload's endpoint path under /api, e.g. `/service-points/nearby` or `/service-points/:id/poster`. */
   path: string
   summary: string
@@ -96,8 +107,17 @@ const withMeta = (schema: Schema, field: FieldLike): Schema => {
 const many = (schema: Schema, field: FieldLike): Schema =>
   field.hasMany ? { type: 'array', items: schema, ...(field.maxRows ? { maxItems: field.maxRows } : {}) } : schema
 
+/** `read`: what a document holds (relations as id or document); `write`: what a client sends (ids only). */
+type Mode = 'read' | 'write'
+
+/** What a write sends for a relationship: an id, or `{ relationTo, value }` for several collections. */
+function relationInput(relationTo: string | string[]): Schema {
+  if (!Array.isArray(relationTo)) return { $ref: '#/components/schemas/Id', description: `The id of a ${relationTo} document` }
+  return { type: 'object', required: ['relationTo', 'value'], properties: { relationTo: { type: 'string', enum: relationTo }, value: { $ref: '#/components/schemas/Id' } } }
+}
+
 /** Schema of one data field; null for fields with no data of their own. */
-function fieldSchema(field: FieldLike, known: Set<string>): Schema | null {
+function fieldSchema(field: FieldLike, known: Set<string>, mode: Mode = 'read'): Schema | null {
   switch (field.type) {
     case 'text':
     case 'textarea':
@@ -119,8 +139,10 @@ function fieldSchema(field: FieldLike, known: Set<string>): Schema | null {
     case 'radio':
       return many({ type: 'string', enum: (field.options ?? []).map((o) => (typeof o === 'string' ? o : o.value)) }, field)
     case 'relationship':
-    case 'upload':
-      return many(relationSchema(field.relationTo ?? [], known), field)
+    case 'upload': {
+      const one = mode === 'write' ? relationInput(field.relationTo ?? []) : relationSchema(field.relationTo ?? [], known)
+      return field.hasMany ? { type: 'array', items: one, ...(field.maxRows ? { maxItems: field.maxRows } : {}) } : one
+    }
     case 'richText':
       return { type: 'object', description: 'Lexical editor state (root → children)' }
     case 'json':
@@ -130,14 +152,15 @@ function fieldSchema(field: FieldLike, known: Set<string>): Schema | null {
     case 'array':
       return {
         type: 'array',
-        items: objectSchema([{ type: 'text', name: 'id' }, ...(field.fields ?? [])], known),
+        items: objectSchema([{ type: 'text', name: 'id' }, ...(field.fields ?? [])], known, mode),
         ...(field.minRows ? { minItems: field.minRows } : {}),
       }
     case 'group':
-      return objectSchema(field.fields ?? [], known)
+      return objectSchema(field.fields ?? [], known, mode)
     case 'blocks':
       return { type: 'array', items: { type: 'object', properties: { blockType: { type: 'string' } } } }
     case 'join':
+      if (mode === 'write') return null
       return {
         type: 'object',
         description: 'Documents that point here (a join); anonymous readers see only the ones they may read.',
@@ -168,11 +191,13 @@ function dataFields(fields: FieldLike[]): FieldLike[] {
   return out
 }
 
-function objectSchema(fields: FieldLike[], known: Set<string>): Schema {
+function objectSchema(fields: FieldLike[], known: Set<string>, mode: Mode = 'read'): Schema {
   const properties: Record<string, Schema> = {}
   const required: string[] = []
   for (const field of dataFields(fields)) {
-    const schema = fieldSchema(field, known)
+    // Read-only in the admin: set by the system (workflow state, derived agency, counters), not sent.
+    if (mode === 'write' && (field.admin?.readOnly || field.virtual)) continue
+    const schema = fieldSchema(field, known, mode)
     if (!schema || !field.name) continue
     properties[field.name] = withMeta(schema, field)
     if (field.required) required.push(field.name)
@@ -189,6 +214,17 @@ export function filterablePaths(fields: FieldLike[], prefix = ''): string[] {
     else if (!['richText', 'join', 'blocks', 'json', 'ui'].includes(field.type) && !field.virtual) paths.push(path)
   }
   return paths
+}
+
+/** The body of a create (`required` kept) or of a partial update (`required` dropped). */
+export function inputSchema(config: CollectionLike, known: Set<string>, partial = false): Schema {
+  const { required, ...schema } = objectSchema(config.fields, known, 'write') as Schema & { required?: string[] }
+  const description = labelText(config.labels?.singular)
+  return {
+    ...schema,
+    ...(partial || !required ? {} : { required }),
+    ...(description ? { description: partial ? `${description}: any of these fields` : description } : {}),
+  }
 }
 
 export function collectionSchema(config: CollectionLike, known: Set<string>): Schema {
@@ -291,6 +327,8 @@ export function generateOpenApi(input: {
   serverUrl?: string
   collections: PublicCollection[]
   endpoints: EndpointDoc[]
+  /** Collections officers write over REST (their create/update/delete routes and bodies). */
+  writable?: WritableCollection[]
 }): Record<string, unknown> {
   const known = new Set(input.collections.map((c) => c.config.slug))
   const schemas: Record<string, Schema> = {
@@ -305,13 +343,20 @@ export function generateOpenApi(input: {
             type: 'object',
             required: ['message'],
             properties: {
-              message: { type: 'string', description: 'Thai and English' },
+              name: { type: 'string', examples: ['ValidationError'] },
+              message: { type: 'string', description: 'Thai, then English in brackets' },
               data: {
                 type: 'object',
                 properties: {
+                  collection: { type: 'string' },
                   errors: {
                     type: 'array',
-                    items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+                    description: 'One entry per field: its dot path (e.g. steps.0.durationUnit) and what it must be, in Thai then English',
+                    items: {
+                      type: 'object',
+                      required: ['path', 'message'],
+                      properties: { path: { type: 'string' }, message: { type: 'string' }, label: { type: 'string', description: 'The field label (Thai)' } },
+                    },
                   },
                 },
               },
@@ -380,17 +425,88 @@ export function generateOpenApi(input: {
     }
   }
 
+  const officerOnly = [{ payloadToken: [] }, { jwt: [] }]
+  const officerAnswers = {
+    401: errorResponse('Not logged in (no officer session)'),
+    403: errorResponse('This role or agency may not'),
+  }
+
+  for (const { config, create, update, delete: remove } of input.writable ?? []) {
+    const name = schemaName(config.slug)
+    schemas[`${name}Input`] = inputSchema(config, known)
+    schemas[`${name}Patch`] = inputSchema(config, known, true)
+    if (!tags.some((t) => t.name === config.slug)) tags.push({ name: config.slug, description: labelText(config.labels?.plural) })
+    const written = { description: 'The document written', content: { 'application/json': { schema: { type: 'object', properties: { doc: { type: 'object' }, message: { type: 'string' } } } } } }
+    const invalid = errorResponse('Field errors: each with its path and, in Thai then English, what the field must be')
+    const byId = `/api/${config.slug}/{id}`
+    const idParameter = { name: 'id', in: 'path', required: true, schema: { $ref: '#/components/schemas/Id' } }
+    if (create) {
+      paths[`/api/${config.slug}`] = {
+        ...(paths[`/api/${config.slug}`] ?? {}),
+        post: {
+          tags: [config.slug],
+          operationId: `create${name}`,
+          summary: `Create a ${config.slug} document (officers)`,
+          security: officerOnly,
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}Input` } } } },
+          responses: { 201: written, 400: invalid, ...officerAnswers },
+        },
+      }
+    }
+    if (update || remove) {
+      paths[byId] = {
+        ...(paths[byId] ?? {}),
+        ...(update
+          ? {
+              patch: {
+                tags: [config.slug],
+                operationId: `update${name}`,
+                summary: `Change fields of a ${config.slug} document (officers)`,
+                security: officerOnly,
+                parameters: [idParameter],
+                requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}Patch` } } } },
+                responses: { 200: written, 400: invalid, ...officerAnswers, 404: errorResponse('No such document, or not one this officer may see') },
+              },
+            }
+          : {}),
+        ...(remove
+          ? {
+              delete: {
+                tags: [config.slug],
+                operationId: `delete${name}`,
+                summary: `Delete a ${config.slug} document (officers)`,
+                security: officerOnly,
+                parameters: [idParameter],
+                responses: { 200: written, ...officerAnswers, 404: errorResponse('No such document, or not one this officer may see') },
+              },
+            }
+          : {}),
+      }
+    }
+  }
+
+  const operationIds = new Set<string>(
+    Object.values(paths).flatMap((item) => Object.values(item).map((op) => String((op as { operationId?: string }).operationId ?? ''))),
+  )
   for (const endpoint of input.endpoints) {
     const { path, parameters } = openApiPath(endpoint.path)
+    const officer = endpoint.access === 'officer'
+    // Unique per document, as OpenAPI requires: a duplicate (or none) gets one from the route.
+    let operationId = endpoint.operationId ?? `${endpoint.method}${schemaName(path.replace(/^\/api/, '').replace(/[{}]/g, ''))}`
+    while (operationIds.has(operationId)) operationId += '_'
+    operationIds.add(operationId)
+    const responses = endpoint.responses ?? { 200: { description: 'OK' }, 400: errorResponse('Bad input') }
     paths[path] = {
       ...(paths[path] ?? {}),
       [endpoint.method]: {
         tags: endpoint.tags ?? ['endpoints'],
+        operationId,
         summary: endpoint.summary,
         ...(endpoint.description ? { description: endpoint.description } : {}),
+        ...(officer ? { security: officerOnly } : {}),
         parameters: [...parameters, ...(endpoint.parameters ?? [])],
         ...(endpoint.requestBody ? { requestBody: endpoint.requestBody } : {}),
-        responses: endpoint.responses ?? { 200: { description: 'OK' }, 400: errorResponse('Bad input') },
+        responses: officer ? { ...officerAnswers, ...responses } : responses,
       },
     }
   }
@@ -401,6 +517,22 @@ export function generateOpenApi(input: {
     ...(input.serverUrl ? { servers: [{ url: input.serverUrl }] } : {}),
     tags,
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: {
+        payloadToken: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'payload-token',
+          description: 'The officer session cookie, set by the Digital ID login (/auth/digital-id/callback) or POST /api/users/login',
+        },
+        jwt: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: 'Authorization: JWT <token>, the token POST /api/users/login answers',
+        },
+      },
+    },
   }
 }

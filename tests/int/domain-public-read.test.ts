@@ -3,6 +3,8 @@
  * relationships and joins of other documents; lean lists; indexes; nearby search; OpenAPI.
  */
 import pg from 'pg'
+import { Validator } from '@seriousme/openapi-schema-validator'
+import Ajv2020 from 'ajv/dist/2020'
 
 import { haversineKm } from '../../src/lib/nearby'
 import { createAgencyTree, createDraftManual, createOtherService, createProcess, createPublishedManual, createPublishedManualInReview, createServicePoint } from '../helpers/fixtures'
@@ -259,7 +261,9 @@ describe('openapi.json', () => {
       expect(doc.paths[`/api/${slug}`]?.get).toBeDefined()
       expect(doc.paths[`/api/${slug}/{id}`]?.get).toBeDefined()
     }
-    expect(doc.paths['/api/users']).toBeUndefined()
+    // Nothing of users for anonymous readers (their writes are listed for officers only).
+    expect(doc.paths['/api/users']?.get).toBeUndefined()
+    expect(doc.paths['/api/users'].post.security).toEqual([{ payloadToken: [] }, { jwt: [] }])
     const list = doc.paths['/api/service-points'].get
     expect(list.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['where', 'limit', 'page', 'sort', 'depth', 'select']))
     expect(list['x-public-filter']).toEqual({ and: [{ visible: { equals: true } }, { status: { equals: 'active' } }] })
@@ -272,5 +276,71 @@ describe('openapi.json', () => {
     expect(manual.servicePoints.properties.docs).toBeDefined()
     expect(doc.paths['/api/service-points/nearby'].get.parameters.map((p: any) => p.name)).toEqual(['lat', 'lng', 'radiusKm', 'limit', 'depth'])
     expect(doc.paths['/api/health']?.get).toBeDefined()
+  })
+
+  it('is valid OpenAPI 3.1 and lists the public rating write and the officer endpoints with their bodies', async () => {
+    const doc = (await anon.get('/api/openapi.json')).body
+    const checked = await new Validator().validate(doc)
+    expect({ valid: checked.valid, errors: checked.errors }).toEqual({ valid: true, errors: undefined })
+
+    // The citizen's rating: public (no security), JSON and the rating page's form, its answers.
+    const rate = doc.paths['/api/survey-responses'].post
+    expect(rate.security).toBeUndefined()
+    expect(Object.keys(rate.responses)).toEqual(expect.arrayContaining(['201', '200', '400', '429']))
+    const body = rate.requestBody.content['application/json'].schema
+    expect(body.required).toEqual(['servicePoint', 'answers'])
+    expect(body.properties.answers.items.properties.score).toEqual({ type: 'integer', minimum: 1, maximum: 5 })
+    expect(rate.requestBody.content['application/x-www-form-urlencoded'].schema.patternProperties).toBeDefined()
+    // The schema takes a rating the intake accepts and refuses one it refuses.
+    const ajv = new Ajv2020({ strict: false })
+    const components = (schema: unknown) => JSON.parse(JSON.stringify(schema).replaceAll('#/components/schemas/', '#/$defs/'))
+    const rating = ajv.compile({ ...components(body), $defs: components(doc.components.schemas) })
+    expect(rating({ servicePoint: 3, answers: [{ question: 'overall', score: 5 }], comment: 'ดีมาก' })).toBe(true)
+    expect(rating({ servicePoint: 3, answers: [{ question: 'overall', score: 6 }] })).toBe(false)
+    expect(rating({ servicePoint: 3, answers: 'five' })).toBe(false)
+
+    // Officer endpoints: security (the payload-token cookie or Authorization: JWT), bodies from the code's own rules.
+    expect(doc.components.securitySchemes.payloadToken).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'payload-token' })
+    expect(doc.components.securitySchemes.jwt).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' })
+    const officer = [{ payloadToken: [] }, { jwt: [] }]
+    const workflow = doc.paths['/api/manuals/{id}/workflow'].post
+    expect(workflow.security).toEqual(officer)
+    const workflowBody = workflow.requestBody.content['application/json'].schema
+    expect(workflowBody.properties.action.enum).toEqual(['submit', 'approve', 'reject', 'new-revision'])
+    expect(workflowBody.allOf[0]).toEqual({ if: { properties: { action: { enum: ['reject'] } }, required: ['action'] }, then: { required: ['comment'] } })
+    expect(doc.paths['/api/other-services/{id}/workflow'].post.requestBody.content['application/json'].schema.properties.action.enum).toEqual(['publish', 'unpublish'])
+    const redeem = doc.paths['/api/users/redeem-token'].post
+    expect(redeem.security).toEqual(officer)
+    expect(redeem.requestBody.content['application/json'].schema.required).toEqual(['token'])
+    expect(Object.keys(redeem.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '409', '429']))
+    for (const [path, method] of [
+      ['/api/role-tokens/{id}/refresh', 'post'],
+      ['/api/users/{id}/remove-from-agency', 'post'],
+      ['/api/licence-reports/rollup', 'get'],
+      ['/api/licence-reports/export', 'get'],
+      ['/api/licence-reports/due', 'get'],
+      ['/api/delay-notices/export', 'get'],
+      ['/api/reports/satisfaction/export', 'get'],
+    ]) {
+      expect({ path, security: doc.paths[path]?.[method]?.security }).toEqual({ path, security: officer })
+    }
+    expect(doc.paths['/api/licence-reports/rollup'].get.parameters.find((p: any) => p.name === 'year')).toMatchObject({ required: true })
+    expect(doc.paths['/api/delay-notices/track'].get.security).toBeUndefined()
+
+    // Officer writes of the collections, bodies generated from the fields: ids for relationships,
+    // the system's read-only fields left out, nobody's writes (audit log) not listed.
+    const unlock = doc.paths['/api/licence-unlock-requests'].post
+    expect(unlock.security).toEqual(officer)
+    expect(unlock.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/LicenceUnlockRequestsInput' })
+    expect(doc.paths['/api/licence-reports/{id}'].patch.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/LicenceReportsPatch' })
+    const manualInput = doc.components.schemas.ManualsInput
+    expect(manualInput.required).toEqual(expect.arrayContaining(['title', 'process', 'agency', 'steps']))
+    expect(manualInput.properties.process).toMatchObject({ $ref: '#/components/schemas/Id' })
+    expect(manualInput.properties.complaintChannels.items.properties).toHaveProperty('channel')
+    expect(manualInput.properties.workflowState).toBeUndefined()
+    expect(manualInput.properties.servicePoints).toBeUndefined()
+    expect(doc.components.schemas.ManualsPatch.required).toBeUndefined()
+    expect(doc.paths['/api/audit-logs']?.post).toBeUndefined()
+    expect(doc.paths['/api/manual-transitions']?.post).toBeUndefined()
   })
 })

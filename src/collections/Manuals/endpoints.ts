@@ -1,7 +1,8 @@
 import { addDataAndFileToRequest, type Endpoint, NotFound } from 'payload'
 
 import type { EndpointDoc } from '../../lib/openapi'
-import { MANUAL_ACTIONS } from '../../lib/workflow'
+import { workflowRequestSchema, workflowStepsText } from '../../lib/openapiEndpoints'
+import { MANUAL_ACTIONS, MANUAL_TRANSITIONS } from '../../lib/workflow'
 import { manualWorkflowOptions, runManualWorkflow, type WorkflowRefusal } from './workflow'
 
 /**
@@ -25,22 +26,12 @@ export const workflowDoc: EndpointDoc = {
   method: 'post',
   path: '/manuals/{id}/workflow',
   tags: ['manuals'],
+  access: 'officer',
+  operationId: 'moveManualWorkflow',
   summary: 'Move a manual revision one workflow step (ส่งตรวจสอบ / อนุมัติ / ส่งกลับแก้ไข / เพิ่ม Revision)',
-  description:
-    'submit: author, draft|rejected → pending-review (Act-required fields must be complete). approve: the agency manual reviewer, pending-review → pending-opdc; an OPDC officer, pending-opdc → published (supersedes the previous published revision). reject: the same approvers, with a comment, → rejected. new-revision: author, published → draft with revision + 1. 403: role or agency may not; 409: the action does not fit the state.',
+  description: `Steps (src/lib/workflow.ts): ${workflowStepsText(MANUAL_TRANSITIONS)}. 403: role or agency may not; 409: the action does not fit the state.`,
   parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
-  requestBody: {
-    required: true,
-    content: {
-      'application/json': {
-        schema: {
-          type: 'object',
-          required: ['action'],
-          properties: { action: { type: 'string', enum: [...MANUAL_ACTIONS] }, comment: { type: 'string' } },
-        },
-      },
-    },
-  },
+  requestBody: { required: true, content: { 'application/json': { schema: workflowRequestSchema(MANUAL_TRANSITIONS, MANUAL_ACTIONS) } } },
   responses: {
     200: { description: 'The manual after the step (the revision in progress, or the published one)' },
     400: { description: 'Unknown action, missing comment, or incomplete Act-required fields (each named by path)' },

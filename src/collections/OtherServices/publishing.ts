@@ -13,6 +13,7 @@ import { inAgencyScope } from '../../access/scope'
 import { idOf, officerOf, rolesOf } from '../../access/user'
 import { lockDocumentRow, publicationGuard, WORKFLOW_WRITE } from '../../hooks/publicationGuard'
 import type { EndpointDoc } from '../../lib/openapi'
+import { workflowRequestSchema, workflowStepsText } from '../../lib/openapiEndpoints'
 import { decideTransition, OTHER_SERVICE_ACTIONS, OTHER_SERVICE_TRANSITIONS, type OtherServiceState } from '../../lib/workflow'
 import { refusalResponse } from '../Manuals/endpoints'
 import type { WorkflowRefusal } from '../Manuals/workflow'
@@ -75,13 +76,12 @@ export const publishingDoc: EndpointDoc = {
   method: 'post',
   path: '/other-services/{id}/workflow',
   tags: ['other-services'],
+  access: 'officer',
+  operationId: 'publishOtherService',
   summary: 'Publish or unpublish an other service (เผยแพร่ / ยกเลิกการเผยแพร่)',
-  description: 'The agency central officer or manual reviewer; no OPDC step. 403: role or agency may not; 409: already in that state.',
+  description: `Steps (src/lib/workflow.ts): ${workflowStepsText(OTHER_SERVICE_TRANSITIONS)}; no OPDC step. 403: role or agency may not; 409: already in that state.`,
   parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
-  requestBody: {
-    required: true,
-    content: { 'application/json': { schema: { type: 'object', required: ['action'], properties: { action: { type: 'string', enum: [...OTHER_SERVICE_ACTIONS] } } } } },
-  },
+  requestBody: { required: true, content: { 'application/json': { schema: workflowRequestSchema(OTHER_SERVICE_TRANSITIONS, OTHER_SERVICE_ACTIONS) } } },
   responses: { 200: { description: 'The service after the step' }, 403: { description: 'Not allowed' }, 409: { description: 'Does not fit the state' } },
 }
 

@@ -40,6 +40,8 @@ export const nearbyDoc: EndpointDoc = {
   method: 'get',
   path: '/service-points/nearby',
   tags: ['service-points'],
+  access: 'public',
+  operationId: 'nearbyServicePoints',
   summary: 'Public service points near a place, nearest first (จุดบริการใกล้ฉัน)',
   description:
     'Only visible, active points with coordinates. Each document carries `distanceKm` (great-circle distance, km). Errors are field-level: path lat, lng, radiusKm or limit.',
