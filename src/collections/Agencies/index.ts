@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { anyone, systemAdminOnly, sameAgency } from '../../access/predicates'
 import { label } from '../../fields/label'
 import { legacyIdField } from '../../fields/legacyId'
-import { withBilingualRequired } from '../../fields/required'
 import { provinceField } from '../../fields/province'
 import { bilingual } from '../../lib/messages'
 import { preventParentCycle } from '../../hooks/preventParentCycle'
@@ -34,7 +33,7 @@ export const Agencies: CollectionConfig = {
   },
   defaultPopulate: { name: true, nameEn: true, kind: true, province: true, parent: true },
   hooks: { beforeChange: [preventParentCycle('agencies')] },
-  fields: withBilingualRequired([
+  fields: [
     legacyIdField(),
     { name: 'name', type: 'text', required: true, label: label('ชื่อหน่วยงาน (ไทย)', 'Name (Thai)') },
     { name: 'nameEn', type: 'text', label: label('ชื่อหน่วยงาน (อังกฤษ)', 'Name (English)') },
@@ -69,5 +68,5 @@ export const Agencies: CollectionConfig = {
         { name: 'website', type: 'text', label: label('เว็บไซต์', 'Website') },
       ],
     },
-  ]),
+  ],
 }

@@ -5,7 +5,6 @@ import { agencyScopeWhere } from '../../access/scope'
 import { hasAnyRole, officerOf } from '../../access/user'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
-import { withBilingualRequired } from '../../fields/required'
 import { citizenReadDefaults } from '../../hooks/citizenReads'
 import { legacyIdField } from '../../fields/legacyId'
 import { DURATION_UNITS, totalDuration } from '../../lib/duration'
@@ -76,7 +75,7 @@ export const Manuals: CollectionConfig = {
       },
     ],
   },
-  fields: withBilingualRequired([
+  fields: [
     legacyIdField(),
     { name: 'title', type: 'text', required: true, index: true, label: label('ชื่อคู่มือ', 'Title') },
     {
@@ -295,5 +294,5 @@ export const Manuals: CollectionConfig = {
       defaultLimit: 50,
     },
     workflowTimelineField,
-  ]),
+  ],
 }

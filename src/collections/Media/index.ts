@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { anyone, createInOwnAgency, sameAgency } from '../../access/predicates'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
-import { withBilingualRequired } from '../../fields/required'
 import { MEDIA_MAX_BYTES, MEDIA_MIME_TYPES } from '../../lib/uploads'
 import { checkUploadedFile } from './uploadRules'
 
@@ -25,8 +24,8 @@ export const Media: CollectionConfig = {
     mimeTypes: MEDIA_MIME_TYPES,
   },
   hooks: { beforeOperation: [checkUploadedFile] },
-  fields: withBilingualRequired([
+  fields: [
     { name: 'alt', type: 'text', label: label('คำอธิบาย', 'Description') },
     agencyField(),
-  ]),
+  ],
 }

@@ -5,7 +5,6 @@ import { agencyScopeWhere } from '../../access/scope'
 import { officerOf } from '../../access/user'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
-import { withBilingualRequired } from '../../fields/required'
 import { citizenReadDefaults } from '../../hooks/citizenReads'
 import { otherServiceAdminComponents } from '../Manuals/workflowAdmin'
 import { otherServiceGuard, otherServicePublishingEndpoint } from './publishing'
@@ -46,7 +45,7 @@ export const OtherServices: CollectionConfig = {
     beforeOperation: [citizenReadDefaults({}), otherServiceGuard.beforeOperation],
     beforeChange: [otherServiceGuard.beforeChange],
   },
-  fields: withBilingualRequired([
+  fields: [
     { name: 'title', type: 'text', required: true, index: true, label: label('ชื่อบริการ', 'Title') },
     agencyField(),
     { name: 'description', type: 'textarea', required: true, label: label('รายละเอียดบริการ', 'Description') },
@@ -60,5 +59,5 @@ export const OtherServices: CollectionConfig = {
       ],
     },
     { name: 'contact', type: 'text', label: label('ติดต่อสอบถาม', 'Contact') },
-  ]),
+  ],
 }

@@ -4,7 +4,6 @@ import { anyone, createInOwnAgency, sameAgency } from '../../access/predicates'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
 import { legacyIdField } from '../../fields/legacyId'
-import { withBilingualRequired } from '../../fields/required'
 
 const EDITORS = ['central-officer', 'manual-author', 'manual-reviewer'] as const
 
@@ -25,7 +24,7 @@ export const Processes: CollectionConfig = {
     delete: sameAgency(['central-officer']),
   },
   defaultPopulate: { name: true, agency: true, commonNames: true },
-  fields: withBilingualRequired([
+  fields: [
     legacyIdField(),
     { name: 'name', type: 'text', required: true, index: true, label: label('ชื่อกระบวนงาน', 'Process name') },
     agencyField(),
@@ -45,5 +44,5 @@ export const Processes: CollectionConfig = {
       label: label('หมวดหมู่ / กลุ่มผู้ใช้ / ป้ายคำ', 'Categories, user groups and tags'),
     },
     { name: 'legalBasis', type: 'textarea', label: label('กฎหมายที่ให้อำนาจ', 'Legal basis') },
-  ]),
+  ],
 }

@@ -9,7 +9,6 @@ import { legacyIdField } from '../../fields/legacyId'
 import { provinceField } from '../../fields/province'
 import { preventParentCycle } from '../../hooks/preventParentCycle'
 import { isDistrictOf, isSubdistrictOf } from '../../lib/geography'
-import { withBilingualRequired } from '../../fields/required'
 import { bilingual } from '../../lib/messages'
 import { duplicateDetailRows, isPinned } from '../../lib/pinning'
 import { isValidLatitude, isValidLongitude, isValidTime, WEEKDAYS } from '../../lib/servicePoint'
@@ -65,7 +64,7 @@ export const ServicePoints: CollectionConfig = {
   defaultPopulate: { name: true, agency: true, province: true, district: true, phone: true, location: true, visible: true, status: true },
   hooks: { beforeChange: [preventParentCycle('service-points')] },
   endpoints: [nearbyEndpoint, servicePointPosterEndpoint],
-  fields: withBilingualRequired([
+  fields: [
     posterField,
     legacyIdField(),
     { name: 'name', type: 'text', required: true, label: label('ชื่อจุดบริการ', 'Name') },
@@ -260,5 +259,5 @@ export const ServicePoints: CollectionConfig = {
         { name: 'feeNote', type: 'text', label: label('หมายเหตุค่าธรรมเนียม', 'Fee note') },
       ],
     },
-  ]),
+  ],
 }

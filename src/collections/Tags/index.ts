@@ -5,7 +5,6 @@ import { agencyScopeWhere } from '../../access/scope'
 import { hasAnyRole } from '../../access/user'
 import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
-import { withBilingualRequired } from '../../fields/required'
 import { preventParentCycle } from '../../hooks/preventParentCycle'
 import { bilingual } from '../../lib/messages'
 
@@ -47,7 +46,7 @@ export const Tags: CollectionConfig = {
   access: { read: anyone, create, update: updateOrDelete, delete: updateOrDelete },
   defaultPopulate: { name: true, nameEn: true, type: true },
   hooks: { beforeChange: [preventParentCycle('tags')] },
-  fields: withBilingualRequired([
+  fields: [
     { name: 'name', type: 'text', required: true, index: true, label: label('ชื่อ', 'Name') },
     { name: 'nameEn', type: 'text', label: label('ชื่อ (อังกฤษ)', 'Name (English)') },
     {
@@ -79,5 +78,5 @@ export const Tags: CollectionConfig = {
       label: label('หน่วยงานเจ้าของป้ายคำ', 'Owning agency'),
       admin: { condition: (data) => data?.type === 'tag' },
     }),
-  ]),
+  ],
 }
