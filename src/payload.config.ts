@@ -126,7 +126,7 @@ export default buildConfig({
     }),
     siteSearchPlugin(),
     publicContentChangedPlugin(PUBLIC_CONTENT_COLLECTIONS),
-    // After every plugin that adds fields: Thai + English messages naming the expected shape (README "Public API").
+    // After every plugin that adds fields: Thai + English messages naming the expected shape (docs/public-api.md, Errors).
     fieldErrorsPlugin(),
     // Last: menu groups, officer names and per-role hiding for every collection (src/lib/adminNav.ts).
     officerNavPlugin(),

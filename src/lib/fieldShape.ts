@@ -245,8 +245,10 @@ export function hasWrongShape(field: ShapeField, value: unknown): boolean {
     case 'email':
     case 'password':
       return typeof value !== 'string'
-    case 'number':
-      return field.hasMany ? !(Array.isArray(value) && value.every(isNumeric)) : !isNumeric(value)
+    case 'number': {
+      const fits = (v: unknown) => isNumeric(v) && (field.custom?.integer !== true || Number.isInteger(Number(v)))
+      return field.hasMany ? !(Array.isArray(value) && value.every(fits)) : !fits(value)
+    }
     case 'checkbox':
       return typeof value !== 'boolean'
     case 'date':

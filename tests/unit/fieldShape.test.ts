@@ -133,6 +133,8 @@ describe('hasWrongShape', () => {
     [{ type: 'number' }, 0, false],
     [{ type: 'number', hasMany: true }, [1, '2'], false],
     [{ type: 'number', hasMany: true }, [1, 'x'], true],
+    [{ type: 'number', custom: { integer: true } }, 2.5, true],
+    [{ type: 'number', custom: { integer: true } }, '3', false],
     [{ type: 'text' }, 'ก', false],
     [{ type: 'text' }, 10110, false], // a postcode sent as a number
     [{ type: 'text' }, { th: 'ก' }, true],
