@@ -203,7 +203,7 @@ export const bilingualErrorBody: AfterErrorHook = ({ collection, req, result }) 
 }
 
 /**
- * Every validation message in Thai then English, naming the expected shape (README "Public API",
+ * Every validation message in Thai then English, naming the expected shape (docs/public-api.md,
  * Errors), once for all collections and globals: each data field's rule is wrapped, each field
  * gets the shape check, each collection and global refuses the recorded shape problems, and REST
  * error bodies get a bilingual top message. Place after the plugins that add collections or fields.
