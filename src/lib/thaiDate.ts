@@ -2,6 +2,10 @@
  * Dates are stored in UTC and shown to Thai readers in the Buddhist era (พ.ศ. = ค.ศ. + 543)
  * in the Asia/Bangkok time zone. ICU's Buddhist calendar does the conversion.
  */
+import type { Locale } from 'date-fns'
+
+import { bilingual } from './messages'
+
 export const BANGKOK_TZ = 'Asia/Bangkok'
 
 type DateInput = Date | string | number | null | undefined
@@ -40,3 +44,82 @@ export function formatDateFor(language: string | undefined, value: DateInput, wi
 
 export const toBuddhistYear = (ceYear: number): number => ceYear + 543
 export const toGregorianYear = (beYear: number): number => beYear - 543
+
+/*
+ * Payload's admin formats every date with date-fns (`format(date, pattern, { locale })`) and
+ * react-datepicker parses typed dates with date-fns `parse`. date-fns' `y` token ignores the
+ * locale, but `yo` (the year as an "ordinal") asks `locale.localize.ordinalNumber(year, { unit:
+ * 'year' })` and parses with `locale.match.ordinalNumber(text, { unit: 'year' })`. So a Thai
+ * locale that answers the Buddhist year there (and an English one that answers the plain year)
+ * together with `yo` patterns make date-fns itself print and read พ.ศ.; storage stays UTC.
+ */
+/** Payload's `admin.dateFormat`: lists, document controls, version history. `yo`, never `y`. */
+export const ADMIN_DATE_FORMAT = 'd MMM yo HH:mm'
+
+/** The date picker's display (and typing) format per Payload `pickerAppearance`. */
+export const PICKER_DISPLAY_FORMATS = {
+  default: 'd MMM yo',
+  dayAndTime: ADMIN_DATE_FORMAT,
+  monthOnly: 'MMMM yo',
+  dayOnly: 'd MMM',
+  timeOnly: 'HH:mm',
+} as const
+
+export type PickerAppearance = keyof typeof PICKER_DISPLAY_FORMATS
+
+export const displayFormatFor = (appearance: string | undefined): string =>
+  PICKER_DISPLAY_FORMATS[(appearance ?? 'default') as PickerAppearance] ?? PICKER_DISPLAY_FORMATS.default
+
+/** A date-fns locale whose `yo` prints and parses the Buddhist-era year (2026 ⇄ "2569"). */
+export function withBuddhistEraYears(locale: Locale): Locale {
+  const { localize, match } = locale
+  if (!localize || !match) throw new Error(`date-fns locale ${locale.code} has no localize/match`)
+  return {
+    ...locale,
+    localize: {
+      ...localize,
+      ordinalNumber: (value, options) => (options?.unit === 'year' ? String(toBuddhistYear(Number(value))) : localize.ordinalNumber(value, options)),
+    },
+    match: {
+      ...match,
+      ordinalNumber: (text, options) => {
+        const matched = match.ordinalNumber(text, options)
+        return matched && options?.unit === 'year' ? { ...matched, value: toGregorianYear(matched.value) } : matched
+      },
+    },
+  }
+}
+
+/** A date-fns locale whose `yo` is the plain Gregorian year ("2026", not English's "2026th"). */
+export function withPlainYears(locale: Locale): Locale {
+  const { localize } = locale
+  if (!localize) throw new Error(`date-fns locale ${locale.code} has no localize`)
+  return {
+    ...locale,
+    localize: { ...localize, ordinalNumber: (value, options) => (options?.unit === 'year' ? String(value) : localize.ordinalNumber(value, options)) },
+  }
+}
+
+/**
+ * Years from here on are not plausible Gregorian dates for this system, but are exactly what a
+ * Buddhist-era year (25xx) read as Gregorian gives (e.g. "2569" typed where the picker could not
+ * parse it).
+ */
+export const FIRST_IMPLAUSIBLE_CE_YEAR = 2400
+
+/** Gregorian year of a stored date value, or null when it is no date. */
+export function gregorianYearOf(value: unknown): number | null {
+  if (!(value instanceof Date) && typeof value !== 'string' && typeof value !== 'number') return null
+  const date = toDate(value)
+  return date ? date.getUTCFullYear() : null
+}
+
+/** The Thai-then-English reason a date is refused as a Buddhist-era year taken for Gregorian, else null. */
+export function buddhistYearMistake(value: unknown): string | null {
+  const year = gregorianYearOf(value)
+  if (year === null || year < FIRST_IMPLAUSIBLE_CE_YEAR) return null
+  return bilingual(
+    `ปี ${year} ถูกบันทึกเป็น ค.ศ. แต่น่าจะเป็นปี พ.ศ. (พ.ศ. ${year} = ค.ศ. ${toGregorianYear(year)}): เลือกวันที่จากปฏิทิน หรือพิมพ์ตามรูปแบบที่แสดง เช่น 3 ธ.ค. 2569`,
+    `year ${year} CE looks like a Buddhist-era year read as Gregorian (B.E. ${year} = ${toGregorianYear(year)} CE): pick the date in the calendar or type it as shown; over the API send ISO 8601 dates in the Gregorian calendar, e.g. 2026-12-03T07:05:00.000Z`,
+  )
+}
