@@ -23,6 +23,7 @@ import { searchSchemaHook } from './search/schema'
 import { publicContentChangedPlugin } from './plugins/publicContentChanged'
 import { fieldErrorsPlugin } from './plugins/fieldErrors'
 import { officerNavPlugin } from './admin/officerNav'
+import { buddhistEraDatesPlugin } from './plugins/buddhistEraDates'
 import { bootstrapAdmin } from './collections/Users/bootstrapAdmin'
 import { emailAdapterFromEnv } from './services/email'
 import { holdsJobsLock, jobsAutoRun } from './services/jobsLeader'
@@ -49,7 +50,7 @@ export default buildConfig({
     user: 'users',
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' · admin.info.go.th', description: 'ระบบจัดการข้อมูลศูนย์ข้อมูลการติดต่อราชการ' },
-    dateFormat: 'd MMM yyyy HH:mm',
+    // dateFormat: Buddhist-era patterns from buddhistEraDatesPlugin (src/plugins/buddhistEraDates.ts).
     // Gravatar images are blocked on government networks: the built-in avatar, no outside request.
     avatar: 'default',
     components: {
@@ -126,6 +127,9 @@ export default buildConfig({
     }),
     siteSearchPlugin(),
     publicContentChangedPlugin(PUBLIC_CONTENT_COLLECTIONS),
+    // After every plugin that adds collections: พ.ศ. date formats and the year guard on all date fields
+    // (before fieldErrorsPlugin, which keeps its bilingual message).
+    buddhistEraDatesPlugin(),
     // After every plugin that adds fields: Thai + English messages naming the expected shape (docs/public-api.md, Errors).
     fieldErrorsPlugin(),
     // Last: menu groups, officer names and per-role hiding for every collection (src/lib/adminNav.ts).

@@ -1,5 +1,4 @@
 import { PosterField as PosterField_3d8b85f20687af650f0ba88ae63b3416 } from '../../../components/survey/PosterField'
-import { ThaiDateCell as ThaiDateCell_677a4afa8f20622f3279330f180bda4b } from '../../../components/Admin/ThaiDateCell'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -39,6 +38,7 @@ import { DigitalIdButton as DigitalIdButton_16bba82e63cc803a059a02a5a019e4c7 } f
 import { OfficerNavLinks as OfficerNavLinks_a8ea647595071138da56ec932d6679c3 } from '../../../components/Admin/OfficerNavLinks'
 import { OfficerDashboard as OfficerDashboard_e3039099b4779b2a38513cbcc3df578e } from '../../../components/Admin/OfficerDashboard'
 import { UnboundRedirect as UnboundRedirect_f34725c68002527750122a28c53de7b6 } from '../../../components/Auth/UnboundRedirect'
+import { BuddhistEraYearOptions as BuddhistEraYearOptions_0064217bc40285dc09a784c85b157647 } from '../../../components/Admin/BuddhistEraYearOptions'
 import { RedeemTokenView as RedeemTokenView_3da71689a36137d5e126f83fbde77a9e } from '../../../components/Auth/RedeemTokenView'
 import { SatisfactionReportView as SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5 } from '../../../components/survey/SatisfactionReportView'
 import { SummaryReportsView as SummaryReportsView_d7e87a1dd5600043170a1b3fcdbcb011 } from '../../../components/Reports/SummaryReportsView'
@@ -49,7 +49,6 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/components/survey/PosterField#PosterField": PosterField_3d8b85f20687af650f0ba88ae63b3416,
-  "/components/Admin/ThaiDateCell#ThaiDateCell": ThaiDateCell_677a4afa8f20622f3279330f180bda4b,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -89,6 +88,7 @@ export const importMap = {
   "/components/Admin/OfficerNavLinks#OfficerNavLinks": OfficerNavLinks_a8ea647595071138da56ec932d6679c3,
   "/components/Admin/OfficerDashboard#OfficerDashboard": OfficerDashboard_e3039099b4779b2a38513cbcc3df578e,
   "/components/Auth/UnboundRedirect#UnboundRedirect": UnboundRedirect_f34725c68002527750122a28c53de7b6,
+  "/components/Admin/BuddhistEraYearOptions#BuddhistEraYearOptions": BuddhistEraYearOptions_0064217bc40285dc09a784c85b157647,
   "/components/Auth/RedeemTokenView#RedeemTokenView": RedeemTokenView_3da71689a36137d5e126f83fbde77a9e,
   "/components/survey/SatisfactionReportView#SatisfactionReportView": SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5,
   "/components/Reports/SummaryReportsView#SummaryReportsView": SummaryReportsView_d7e87a1dd5600043170a1b3fcdbcb011,
