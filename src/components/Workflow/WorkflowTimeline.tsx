@@ -1,8 +1,8 @@
 'use client'
-import { useDocumentInfo } from '@payloadcms/ui'
+import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-import { formatThaiDate } from '../../lib/thaiDate'
+import { formatDateFor } from '../../lib/thaiDate'
 import { ROLE_LABELS, type Role } from '../../lib/roles'
 import { WORKFLOW_STATES } from '../../lib/workflowStates'
 
@@ -13,6 +13,8 @@ const stateTh = (value: string) => WORKFLOW_STATES.find((s) => s.value === value
 /** ประวัติการดำเนินการ: every transition of this manual, newest first (read-only, recorded by the server). */
 export function WorkflowTimeline() {
   const { id } = useDocumentInfo()
+  // พ.ศ. in the Thai admin, Gregorian in the English one.
+  const { i18n } = useTranslation()
   const [rows, setRows] = useState<Row[] | null>(null)
 
   useEffect(() => {
@@ -36,7 +38,7 @@ export function WorkflowTimeline() {
                 <strong>{stateTh(r.fromState)}</strong> → <strong>{stateTh(r.toState)}</strong> · Revision {r.revision}
               </div>
               <div style={{ fontSize: 13, opacity: 0.8 }}>
-                {formatThaiDate(r.createdAt, { withTime: true, short: true })} · {r.actorName}
+                {formatDateFor(i18n.language, r.createdAt, true)} · {r.actorName}
                 {r.actorRole ? ` (${ROLE_LABELS[r.actorRole]?.th ?? r.actorRole})` : ''}
               </div>
               {r.comment ? <div style={{ fontSize: 13, marginTop: 2 }}>“{r.comment}”</div> : null}
