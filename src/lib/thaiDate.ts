@@ -65,6 +65,9 @@ export const PICKER_DISPLAY_FORMATS = {
   timeOnly: 'HH:mm',
 } as const
 
+/** The picker's list of times: 24-hour clock, as Thai officials write it (not "1:30 หลังเที่ยง"). */
+export const PICKER_TIME_FORMAT = 'HH:mm'
+
 export type PickerAppearance = keyof typeof PICKER_DISPLAY_FORMATS
 
 export const displayFormatFor = (appearance: string | undefined): string =>

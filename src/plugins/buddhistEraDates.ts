@@ -1,26 +1,29 @@
 import type { Block, Config, DateField, Field, Plugin } from 'payload'
 import { date as payloadDateValidation } from 'payload/shared'
 
-import { ADMIN_DATE_FORMAT, buddhistYearMistake, displayFormatFor } from '../lib/thaiDate'
+import { ADMIN_DATE_FORMAT, buddhistYearMistake, displayFormatFor, PICKER_TIME_FORMAT } from '../lib/thaiDate'
 
 /**
  * Buddhist-era dates in the admin (docs: officers' admin, "Buddhist-era dates"). The date-fns
  * locales behind Payload's formatting are swapped in next.config.mjs; this plugin gives Payload the
  * `yo` patterns that use them and guards what is typed:
  * - `admin.dateFormat` (lists, document controls, version history, the version view),
- * - every date field's picker `displayFormat` by its `pickerAppearance` (input, list cell, diff),
+ * - every date field's picker `displayFormat` by its `pickerAppearance` (input, list cell, diff)
+ *   and a 24-hour time list,
  * - every editable date field refuses a Buddhist-era year taken for Gregorian (≥ 2400 CE),
  * - the calendar's year drop-down (react-datepicker's own numbers) is labelled in พ.ศ.
  */
 const YEAR_OPTIONS_PROVIDER = '/components/Admin/BuddhistEraYearOptions#BuddhistEraYearOptions'
 
 export function withBuddhistEraDateField(field: DateField): DateField {
-  const date = field.admin?.date
+  const date = field.admin?.date as { displayFormat?: string; pickerAppearance?: string; timeFormat?: string } | undefined
   const validate = field.validate ?? payloadDateValidation
-  const withFormat: DateField = {
-    ...field,
-    admin: { ...field.admin, date: { ...date, displayFormat: date?.displayFormat ?? displayFormatFor(date?.pickerAppearance) } as never },
+  const picker = {
+    ...date,
+    displayFormat: date?.displayFormat ?? displayFormatFor(date?.pickerAppearance),
+    timeFormat: date?.timeFormat ?? PICKER_TIME_FORMAT,
   }
+  const withFormat: DateField = { ...field, admin: { ...field.admin, date: picker as never } }
   // Read-only dates are set by the system (often derived from an edited one, which reports the
   // mistake itself): only what an officer or API client types is checked.
   if (field.admin?.readOnly) return withFormat

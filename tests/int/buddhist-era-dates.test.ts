@@ -21,7 +21,7 @@ afterAll(async () => {
   await t?.close()
 })
 
-type DateFieldLike = { name: string; type: 'date'; admin?: { date?: { displayFormat?: string; pickerAppearance?: string } } }
+type DateFieldLike = { name: string; type: 'date'; admin?: { date?: { displayFormat?: string; pickerAppearance?: string; timeFormat?: string } } }
 
 /** Every date field at any depth of a sanitised field list, with its dotted path. */
 function dateFields(fields: Field[], prefix = ''): Array<{ path: string; field: DateFieldLike }> {
@@ -66,6 +66,8 @@ describe('the loaded config', () => {
         else expect([`${collection.slug}.${path}`, format]).toEqual([`${collection.slug}.${path}`, expect.stringMatching(/^[^y]*yo[^y]*$/)])
       }
     }
+    const receivedAt = dateFields(t.payload.config.collections.find((c) => c.slug === 'delay-notices')!.fields).find((d) => d.path === 'receivedAt')!
+    expect(receivedAt.field.admin?.date).toMatchObject({ pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yo HH:mm', timeFormat: 'HH:mm' })
     // Top level, in a row/group, inside an array, and in a collection Payload or a plugin adds.
     expect(found).toEqual(expect.arrayContaining(['manuals.publishedAt', 'delay-notices.receivedAt', 'delay-notices.notices.sentAt', 'delay-notices.decision.decidedAt', 'role-tokens.expiresAt']))
   })
