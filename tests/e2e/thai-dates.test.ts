@@ -1,0 +1,228 @@
+/**
+ * Buddhist-era dates in the real admin (production build, demo data, chromium in Bangkok time):
+ * Payload's own list columns, version history, version view, document controls and date pickers,
+ * the audit-log list and the workflow timeline show พ.ศ. years in Thai and Gregorian ones in
+ * English, and a Buddhist-era date typed into a picker is stored as the right UTC instant.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import { DEMO_PASSWORD } from '../../src/server/seedData'
+import { launchBrowser, screenshot, type Site, startSite } from './helpers/site'
+
+let site: Site
+let browser: Browser
+
+beforeAll(async () => {
+  site = await startSite()
+  browser = await launchBrowser()
+}, 600_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+})
+
+const THIS_CE_YEAR = new Date().getUTCFullYear()
+/** A year this data can have: the seed and this run are within a year or so of today. */
+const BE_YEAR = /\b25[6-7]\d\b/
+const CE_YEAR = /\b20[2-3]\d\b/
+const anyYear = /\b\d{4}\b/
+
+async function loggedIn(email: string, language: 'th' | 'en' = 'th'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' })
+  const res = await context.request.post(`${site.baseUrl}/api/users/login`, { data: { email, password: DEMO_PASSWORD } })
+  expect(res.status()).toBe(200)
+  // Payload's admin language: the `payload-lng` cookie (what its language switch sets).
+  await context.addCookies([{ name: 'payload-lng', value: language, url: site.baseUrl }])
+  return { context, page: await context.newPage() }
+}
+
+/** The texts of every element matching `selector`, once each of them shows a four-digit year (dates load the locale first). */
+async function datesIn(page: Page, selector: string, name: string): Promise<string[]> {
+  try {
+    await page.waitForFunction(
+      ({ selector, source }) => {
+        const found = [...document.querySelectorAll(selector)]
+        return found.length > 0 && found.every((el) => new RegExp(source).test(el.textContent ?? ''))
+      },
+      { selector, source: anyYear.source },
+      { timeout: 60_000 },
+    )
+  } catch (err) {
+    await screenshot(page, `thai-dates-${name}-failed`)
+    throw new Error(`${(err as Error).message}\nat ${page.url()}\n${(await page.locator('body').innerText()).slice(0, 1500)}\n--- server ---\n${site.log().slice(-2000)}`)
+  }
+  return page.locator(selector).allInnerTexts()
+}
+
+const expectBuddhist = (texts: string[]) => {
+  expect(texts.length).toBeGreaterThan(0)
+  for (const text of texts) expect([text, BE_YEAR.test(text), CE_YEAR.test(text)]).toEqual([text, true, false])
+}
+const expectGregorian = (texts: string[]) => {
+  expect(texts.length).toBeGreaterThan(0)
+  for (const text of texts) expect([text, CE_YEAR.test(text), BE_YEAR.test(text)]).toEqual([text, true, false])
+}
+
+/** A DOPA manual with a workflow transition (a reviewer approves one waiting for review) and a few versions. */
+async function manualWithHistory(): Promise<number> {
+  const { context } = await loggedIn('reviewer.dopa@demo.info.go.th')
+  try {
+    const waiting = await context.request.get(`${site.baseUrl}/api/manuals?where[workflowState][equals]=pending-review&depth=0&limit=1&draft=true`)
+    const id = (await waiting.json()).docs[0]?.id as number
+    expect(id).toBeTruthy()
+    const approved = await context.request.post(`${site.baseUrl}/api/manuals/${id}/workflow`, { data: { action: 'approve' } })
+    expect(approved.status()).toBe(200)
+    return id
+  } finally {
+    await context.close()
+  }
+}
+
+describe('in Thai (พ.ศ.)', () => {
+  let manualId: number
+  beforeAll(async () => {
+    manualId = await manualWithHistory()
+  }, 120_000)
+
+  it('the manuals list shows Payload’s updatedAt column in the Buddhist era', async () => {
+    const { context, page } = await loggedIn('author.dopa@demo.info.go.th')
+    try {
+      await page.goto(`${site.baseUrl}/admin/collections/manuals`)
+      const cells = await datesIn(page, 'tbody td.cell-updatedAt', 'list')
+      expectBuddhist(cells)
+      // e.g. "3 ธ.ค. 2569 14:05": day, Thai month, พ.ศ. year, Bangkok time.
+      expect(cells[0]).toMatch(/^\d{1,2} [ก-๙.]+ 25\d\d \d\d:\d\d$/)
+      await screenshot(page, 'thai-dates-manuals-list')
+    } finally {
+      await context.close()
+    }
+  }, 120_000)
+
+  it('the document controls, the read-only date picker and the workflow timeline are พ.ศ.', async () => {
+    const { context, page } = await loggedIn('author.dopa@demo.info.go.th')
+    try {
+      await page.goto(`${site.baseUrl}/admin/collections/manuals/${manualId}`)
+      expectBuddhist(await datesIn(page, '.doc-controls__value-wrap .doc-controls__value', 'doc-controls'))
+      const timeline = page.locator('li', { hasText: 'Revision' }).filter({ hasText: '→' })
+      await timeline.first().waitFor({ timeout: 60_000 })
+      expectBuddhist(await timeline.allInnerTexts())
+      await screenshot(page, 'thai-dates-manual-edit')
+    } finally {
+      await context.close()
+    }
+  }, 120_000)
+
+  it('the version history and the version view (title, compared versions) are พ.ศ.', async () => {
+    const { context, page } = await loggedIn('author.dopa@demo.info.go.th')
+    try {
+      await page.goto(`${site.baseUrl}/admin/collections/manuals/${manualId}/versions`)
+      expectBuddhist(await datesIn(page, 'tbody td.cell-updatedAt', 'versions'))
+      await page.locator('tbody td.cell-updatedAt a').first().click()
+      await page.waitForURL(/\/versions\/[^/]+$/)
+      // The versions compared (this one, and the one chosen in the comparison drop-down).
+      expectBuddhist(await datesIn(page, '.version-pill-label-date', 'version-view'))
+      // The comparison drop-down's options, and the drawer of all versions behind "more versions".
+      await page.locator('.compare-version .rs__control').click()
+      expectBuddhist(await datesIn(page, '.rs__menu .version-pill-label-date', 'compare-options'))
+      await screenshot(page, 'thai-dates-version-view')
+      await page.locator('.rs__menu .compare-version-moreVersions').click()
+      expectBuddhist(await datesIn(page, '.created-at-cell', 'versions-drawer'))
+    } finally {
+      await context.close()
+    }
+  }, 120_000)
+
+  it('a date picker shows and reads พ.ศ.: field, calendar year drop-down, typed date stored as UTC', async () => {
+    const { context, page } = await loggedIn('admin@demo.info.go.th')
+    try {
+      const found = await context.request.get(`${site.baseUrl}/api/delay-notices?where[trackingCode][equals]=${site.fixtures.trackingCode}&depth=0`)
+      const caseId = (await found.json()).docs[0].id as number
+      await page.goto(`${site.baseUrl}/admin/collections/delay-notices/${caseId}`)
+      const input = page.locator('#field-receivedAt input')
+      await page.waitForFunction(() => /\d{4}/.test((document.querySelector('#field-receivedAt input') as HTMLInputElement | null)?.value ?? ''), undefined, { timeout: 60_000 })
+      expectBuddhist([await input.inputValue()])
+      // The read-only due date (a computed field) as well.
+      expectBuddhist([await page.locator('#field-dueAt input').inputValue()])
+
+      // The calendar header: Thai month names, the year drop-down labelled in พ.ศ. (values stay CE).
+      await input.click()
+      const yearSelect = page.locator('.react-datepicker__year-select')
+      await yearSelect.waitFor()
+      await page.waitForFunction(() => Boolean(document.querySelector('.react-datepicker__year-select option[label]')))
+      const selected = await yearSelect.evaluate((s: HTMLSelectElement) => ({ value: Number(s.value), label: s.selectedOptions[0].label }))
+      expect(Number(selected.label)).toBe(selected.value + 543)
+      expect(await page.locator('.react-datepicker__month-select').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)).toMatch(/^[ก-๙]+$/)
+      // Times on the 24-hour clock.
+      expect(await page.locator('.react-datepicker__time-list-item').first().innerText()).toMatch(/^\d\d:\d\d$/)
+      await screenshot(page, 'thai-dates-picker-open')
+      await page.keyboard.press('Escape')
+
+      // Typing a Buddhist-era date in the shown format stores the Gregorian instant (14:05 Bangkok = 07:05Z).
+      await input.fill('3 ธ.ค. 2569 14:05')
+      await input.press('Tab')
+      expect(await input.inputValue()).toBe('3 ธ.ค. 2569 14:05')
+      await page.keyboard.press('Control+s')
+      await page.waitForFunction(
+        async (url) => (await (await fetch(url, { credentials: 'include' })).json()).receivedAt === '2026-12-03T07:05:00.000Z',
+        `${site.baseUrl}/api/delay-notices/${caseId}?depth=0`,
+        { timeout: 30_000, polling: 500 },
+      )
+      await page.reload()
+      await page.waitForFunction(() => /\d{4}/.test((document.querySelector('#field-receivedAt input') as HTMLInputElement | null)?.value ?? ''), undefined, { timeout: 60_000 })
+      expect(await input.inputValue()).toBe('3 ธ.ค. 2569 14:05')
+
+      // A year the picker cannot parse falls to the browser's Date ("2569" → year 2569 CE): refused, never stored.
+      await input.fill('2569')
+      await input.press('Tab')
+      await page.keyboard.press('Control+s')
+      await page.locator('.field-error, .tooltip-content', { hasText: 'ถูกบันทึกเป็น ค.ศ.' }).first().waitFor({ timeout: 30_000 })
+      const stored = await (await context.request.get(`${site.baseUrl}/api/delay-notices/${caseId}?depth=0`)).json()
+      expect(stored.receivedAt).toBe('2026-12-03T07:05:00.000Z')
+      await screenshot(page, 'thai-dates-picker-refused')
+    } finally {
+      await context.close()
+    }
+  }, 180_000)
+
+  it('the audit-log list is พ.ศ.', async () => {
+    const { context, page } = await loggedIn('admin@demo.info.go.th')
+    try {
+      await page.goto(`${site.baseUrl}/admin/collections/audit-logs`)
+      expectBuddhist(await datesIn(page, 'tbody td.cell-createdAt', 'audit-logs'))
+    } finally {
+      await context.close()
+    }
+  }, 120_000)
+})
+
+describe('in English (Gregorian)', () => {
+  it('the same lists, controls and picker show CE years', async () => {
+    const { context, page } = await loggedIn('admin@demo.info.go.th', 'en')
+    try {
+      await page.goto(`${site.baseUrl}/admin/collections/manuals`)
+      const cells = await datesIn(page, 'tbody td.cell-updatedAt', 'list-en')
+      expectGregorian(cells)
+      expect(cells[0]).toMatch(/^\d{1,2} [A-Z][a-z]{2} 20\d\d \d\d:\d\d$/)
+      expectGregorian(await datesIn(page, 'tbody td.cell-updatedAt', 'list-en'))
+      await page.goto(`${site.baseUrl}/admin/collections/audit-logs`)
+      expectGregorian(await datesIn(page, 'tbody td.cell-createdAt', 'audit-logs-en'))
+
+      const found = await context.request.get(`${site.baseUrl}/api/delay-notices?where[trackingCode][equals]=${site.fixtures.trackingCode}&depth=0`)
+      const caseId = (await found.json()).docs[0].id as number
+      await page.goto(`${site.baseUrl}/admin/collections/delay-notices/${caseId}`)
+      expectGregorian(await datesIn(page, '.doc-controls__value-wrap .doc-controls__value', 'doc-controls-en'))
+      await page.waitForFunction(() => /\d{4}/.test((document.querySelector('#field-receivedAt input') as HTMLInputElement | null)?.value ?? ''), undefined, { timeout: 60_000 })
+      expectGregorian([await page.locator('#field-receivedAt input').inputValue()])
+      await page.locator('#field-receivedAt input').click()
+      const yearSelect = page.locator('.react-datepicker__year-select')
+      await yearSelect.waitFor()
+      const selected = await yearSelect.evaluate((s: HTMLSelectElement) => ({ value: Number(s.value), label: s.selectedOptions[0].label, hasLabel: s.selectedOptions[0].hasAttribute('label') }))
+      expect(selected).toEqual({ value: expect.any(Number), label: String(selected.value), hasLabel: false })
+      expect(selected.value).toBeGreaterThanOrEqual(THIS_CE_YEAR - 1)
+      await screenshot(page, 'thai-dates-english')
+    } finally {
+      await context.close()
+    }
+  }, 180_000)
+})
