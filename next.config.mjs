@@ -7,7 +7,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 /**
  * Buddhist-era dates in Payload's admin: the date-fns locales Payload loads for Thai and English
  * are replaced by ones whose `yo` year token is พ.ศ. in Thai and the plain year in English
- * (src/admin/dateFnsLocales, src/lib/thaiDate.ts; docs in the officers' admin section). Turbopack
+ * (src/admin/dateFnsLocales, src/lib/thaiDate.ts; docs/officers-and-digital-id.md). Turbopack
  * (`next dev`, `next build`) and webpack (`--webpack`) alike, server and browser bundles.
  */
 const DATE_FNS_LOCALE_ALIASES = {

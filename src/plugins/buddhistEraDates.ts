@@ -4,9 +4,9 @@ import { date as payloadDateValidation } from 'payload/shared'
 import { ADMIN_DATE_FORMAT, buddhistYearMistake, displayFormatFor, PICKER_TIME_FORMAT } from '../lib/thaiDate'
 
 /**
- * Buddhist-era dates in the admin (docs: officers' admin, "Buddhist-era dates"). The date-fns
- * locales behind Payload's formatting are swapped in next.config.mjs; this plugin gives Payload the
- * `yo` patterns that use them and guards what is typed:
+ * Buddhist-era dates in the admin (docs/officers-and-digital-id.md, "Buddhist-era dates"). The
+ * date-fns locales behind Payload's formatting are swapped in next.config.mjs; this plugin gives
+ * Payload the `yo` patterns that use them and guards what is typed:
  * - `admin.dateFormat` (lists, document controls, version history, the version view),
  * - every date field's picker `displayFormat` by its `pickerAppearance` (input, list cell, diff)
  *   and a 24-hour time list,
