@@ -11,9 +11,10 @@ import { ADMIN_DATE_FORMAT, buddhistYearMistake, displayFormatFor, PICKER_TIME_F
  * - every date field's picker `displayFormat` by its `pickerAppearance` (input, list cell, diff)
  *   and a 24-hour time list,
  * - every editable date field refuses a Buddhist-era year taken for Gregorian (≥ 2400 CE),
- * - the calendar's year drop-down (react-datepicker's own numbers) is labelled in พ.ศ.
+ * - a provider gives the pickers their locale from the first render and labels the calendar's
+ *   year drop-down (react-datepicker's own numbers) in พ.ศ.
  */
-const YEAR_OPTIONS_PROVIDER = '/components/Admin/BuddhistEraYearOptions#BuddhistEraYearOptions'
+const DATE_PICKERS_PROVIDER = '/components/Admin/BuddhistEraDatePickers#BuddhistEraDatePickers'
 
 export function withBuddhistEraDateField(field: DateField): DateField {
   const date = field.admin?.date as { displayFormat?: string; pickerAppearance?: string; timeFormat?: string } | undefined
@@ -60,7 +61,7 @@ export const buddhistEraDatesPlugin = (): Plugin => (config: Config) => ({
     dateFormat: ADMIN_DATE_FORMAT,
     components: {
       ...config.admin?.components,
-      providers: [...(config.admin?.components?.providers ?? []), YEAR_OPTIONS_PROVIDER],
+      providers: [...(config.admin?.components?.providers ?? []), DATE_PICKERS_PROVIDER],
     },
   },
   collections: config.collections?.map((collection) => ({ ...collection, fields: withBuddhistEraDates(collection.fields) })),

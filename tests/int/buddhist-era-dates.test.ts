@@ -48,7 +48,7 @@ describe('the loaded config', () => {
     expect(t.payload.config.admin.dateFormat).toBe(ADMIN_DATE_FORMAT)
     expect(ADMIN_DATE_FORMAT).toContain('yo')
     expect(ADMIN_DATE_FORMAT).not.toMatch(/y(?!o)/)
-    expect(t.payload.config.admin.components.providers).toContain('/components/Admin/BuddhistEraYearOptions#BuddhistEraYearOptions')
+    expect(t.payload.config.admin.components.providers).toContain('/components/Admin/BuddhistEraDatePickers#BuddhistEraDatePickers')
   })
 
   it('gives every declared date field, nested ones and plugin collections’ too, a yo display format', () => {

@@ -38,7 +38,7 @@ import { DigitalIdButton as DigitalIdButton_16bba82e63cc803a059a02a5a019e4c7 } f
 import { OfficerNavLinks as OfficerNavLinks_a8ea647595071138da56ec932d6679c3 } from '../../../components/Admin/OfficerNavLinks'
 import { OfficerDashboard as OfficerDashboard_e3039099b4779b2a38513cbcc3df578e } from '../../../components/Admin/OfficerDashboard'
 import { UnboundRedirect as UnboundRedirect_f34725c68002527750122a28c53de7b6 } from '../../../components/Auth/UnboundRedirect'
-import { BuddhistEraYearOptions as BuddhistEraYearOptions_0064217bc40285dc09a784c85b157647 } from '../../../components/Admin/BuddhistEraYearOptions'
+import { BuddhistEraDatePickers as BuddhistEraDatePickers_18c548586900573807ac65e073c36659 } from '../../../components/Admin/BuddhistEraDatePickers'
 import { RedeemTokenView as RedeemTokenView_3da71689a36137d5e126f83fbde77a9e } from '../../../components/Auth/RedeemTokenView'
 import { SatisfactionReportView as SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5 } from '../../../components/survey/SatisfactionReportView'
 import { SummaryReportsView as SummaryReportsView_d7e87a1dd5600043170a1b3fcdbcb011 } from '../../../components/Reports/SummaryReportsView'
@@ -88,7 +88,7 @@ export const importMap = {
   "/components/Admin/OfficerNavLinks#OfficerNavLinks": OfficerNavLinks_a8ea647595071138da56ec932d6679c3,
   "/components/Admin/OfficerDashboard#OfficerDashboard": OfficerDashboard_e3039099b4779b2a38513cbcc3df578e,
   "/components/Auth/UnboundRedirect#UnboundRedirect": UnboundRedirect_f34725c68002527750122a28c53de7b6,
-  "/components/Admin/BuddhistEraYearOptions#BuddhistEraYearOptions": BuddhistEraYearOptions_0064217bc40285dc09a784c85b157647,
+  "/components/Admin/BuddhistEraDatePickers#BuddhistEraDatePickers": BuddhistEraDatePickers_18c548586900573807ac65e073c36659,
   "/components/Auth/RedeemTokenView#RedeemTokenView": RedeemTokenView_3da71689a36137d5e126f83fbde77a9e,
   "/components/survey/SatisfactionReportView#SatisfactionReportView": SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5,
   "/components/Reports/SummaryReportsView#SummaryReportsView": SummaryReportsView_d7e87a1dd5600043170a1b3fcdbcb011,
