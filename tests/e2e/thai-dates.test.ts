@@ -158,6 +158,8 @@ describe('in Thai (พ.ศ.)', () => {
       expectBuddhist([firstSight])
       // The read-only due date (a computed field) as well.
       expectBuddhist([await page.locator('#field-dueAt input').inputValue()])
+      // The document controls too, formatted once the page is live (then it takes clicks and typing).
+      expectBuddhist(await datesIn(page, '.doc-controls__value-wrap .doc-controls__value', 'doc-controls-case'))
 
       // The calendar header: Thai month names, the year drop-down labelled in พ.ศ. (values stay CE).
       await input.click()
@@ -183,6 +185,8 @@ describe('in Thai (พ.ศ.)', () => {
         { timeout: 30_000, polling: 500 },
       )
       expect((await openCase(context, page)).firstSight).toBe('3 ธ.ค. 2569 14:05')
+      // Typing waits for the page to be live (the client formats the document controls' dates).
+      await datesIn(page, '.doc-controls__value-wrap .doc-controls__value', 'doc-controls-reloaded')
 
       // A year the picker cannot parse falls to the browser's Date ("2569" → year 2569 CE): refused, never stored.
       await input.fill('2569')
