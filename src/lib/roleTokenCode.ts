@@ -79,3 +79,14 @@ export function roleTokenTtlDays(raw: string | undefined): number {
 export function roleTokenExpiry(now: Date, ttlDays: number): Date {
   return new Date(now.getTime() + ttlDays * 24 * 60 * 60 * 1000)
 }
+
+/** A fresh code and what the database keeps of it: the lookup HMAC, the cipher and the expiry. */
+export function issueRoleTokenCode(secret: string, now: Date = new Date(), ttlDays = roleTokenTtlDays(process.env.ROLE_TOKEN_TTL_DAYS)) {
+  const code = generateRoleTokenCode()
+  return {
+    code,
+    codeHash: hashRoleTokenCode(code, secret),
+    codeCipher: encryptRoleTokenCode(code, secret),
+    expiresAt: roleTokenExpiry(now, ttlDays),
+  }
+}
