@@ -25,6 +25,7 @@ import {
   type ManualRecord,
   type ServicePointRecord,
 } from '../lib/import'
+import { ensureRoleTokens } from '../collections/RoleTokens/automatic'
 import { bilingual } from '../lib/messages'
 import { notifyPublicContentChanged } from '../services/publicContentNotice'
 import { rebuildPublicSnapshots, staleSnapshotCollections, syncPublicSnapshot, type RebuildReport } from '../services/publicSnapshots'
@@ -225,6 +226,9 @@ export async function runImport(payload: Payload, options: ImportOptions): Promi
   let snapshots: RebuildReport | undefined
   if (!dryRun) {
     if (state.bulkWritten) await analyzeTables(payload, ['processes', 'manuals', 'service-points'])
+    // Service points go in through the database adapter, around the hook that gives each its
+    // service-point officer token (จัดการ Token): give the new ones theirs now.
+    await ensureRoleTokens(payload)
     const after = (phase: ImportProgress['phase'], file: string, indexed?: number, toIndex?: number) =>
       options.onProgress?.({ phase, file, bytesRead: allBytes, totalBytes: allBytes, rows: 0, failed: 0, indexed, toIndex })
     const timed = async <T>(phase: 'search' | 'snapshots', work: () => Promise<T>): Promise<T> => {

@@ -1,9 +1,15 @@
 import * as migration_20261125_191034_initial from './20261125_191034_initial';
+import * as migration_20261203_074008_role_token_rows from './20261203_074008_role_token_rows';
 
 export const migrations = [
   {
     up: migration_20261125_191034_initial.up,
     down: migration_20261125_191034_initial.down,
-    name: '20261125_191034_initial'
+    name: '20261125_191034_initial',
+  },
+  {
+    up: migration_20261203_074008_role_token_rows.up,
+    down: migration_20261203_074008_role_token_rows.down,
+    name: '20261203_074008_role_token_rows'
   },
 ];

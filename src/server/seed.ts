@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { ensureRoleTokens } from '../collections/RoleTokens/automatic'
 import { ensureQuestionSet } from '../collections/SurveyQuestionSets/cache'
 import { lexicalFromParagraphs } from '../lib/lexical'
 import { seedHelp } from './seedHelp'
@@ -213,6 +214,9 @@ export async function seed(payload: Payload): Promise<SeedResult> {
   }
   // The satisfaction question set citizens answer (version 1, active).
   if (await ensureQuestionSet(payload)) created += 1
+  // Agencies and points get their role tokens as they are created; a database made before that
+  // (or written around the hooks) gets the missing ones here.
+  created += (await ensureRoleTokens(payload)).length
   // Help: the officers' FAQ and guideline pages (src/server/seedHelp.ts).
   created += await seedHelp(payload)
   // Citizens' ratings over the last months, for the satisfaction report (src/server/seedRatings.ts).

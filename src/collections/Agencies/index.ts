@@ -7,6 +7,7 @@ import { provinceField } from '../../fields/province'
 import { bilingual } from '../../lib/messages'
 import { preventParentCycle } from '../../hooks/preventParentCycle'
 import { licenceReportingByField } from '../LicenceReports/reportingRight'
+import { agencyTokensAfterChange, agencyTokensBeforeDelete } from '../RoleTokens/automatic'
 
 export const AGENCY_KINDS = [
   { value: 'ministry', label: label('กระทรวง', 'Ministry') },
@@ -32,7 +33,12 @@ export const Agencies: CollectionConfig = {
     delete: systemAdminOnly,
   },
   defaultPopulate: { name: true, nameEn: true, kind: true, province: true, parent: true },
-  hooks: { beforeChange: [preventParentCycle('agencies')] },
+  hooks: {
+    beforeChange: [preventParentCycle('agencies')],
+    // Its role tokens (จัดการ Token) come and go with the agency, in the same transaction.
+    afterChange: [agencyTokensAfterChange],
+    beforeDelete: [agencyTokensBeforeDelete],
+  },
   fields: [
     legacyIdField(),
     { name: 'name', type: 'text', required: true, label: label('ชื่อหน่วยงาน (ไทย)', 'Name (Thai)') },

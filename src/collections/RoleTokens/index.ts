@@ -1,54 +1,21 @@
-import type { Access, CollectionBeforeChangeHook, CollectionConfig, PayloadRequest, Where } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import type { CollectionBeforeChangeHook, CollectionConfig, PayloadRequest } from 'payload'
 import { ValidationError } from 'payload'
 
-import { isSystemAdmin } from '../../access/predicates'
-import { agencyScopeWhere, inAgencyScope } from '../../access/scope'
-import { agencyIdOf, hasAnyRole, idOf, rolesOf } from '../../access/user'
+import { inAgencyScope } from '../../access/scope'
+import { agencyIdOf, idOf, rolesOf } from '../../access/user'
 import { label } from '../../fields/label'
 import { bilingual } from '../../lib/messages'
 import { canGrantRole, servicePointRequired } from '../../lib/roleGrants'
-import {
-  decryptRoleTokenCode,
-  encryptRoleTokenCode,
-  generateRoleTokenCode,
-  hashRoleTokenCode,
-  roleTokenExpiry,
-  roleTokenTtlDays,
-} from '../../lib/roleTokenCode'
+import { decryptRoleTokenCode, issueRoleTokenCode } from '../../lib/roleTokenCode'
+import { agencyTokenRoles, roleTokenSlot, roleTokenState } from '../../lib/roleTokenSlots'
 import { isRole, ROLE_LABELS, type Role } from '../../lib/roles'
 import { recordAudit } from '../AuditLog/record'
+import { create, mayReadCode, nobody, read } from './access'
+import { dbOf } from './db'
 import { refreshRoleTokenEndpoint } from './endpoints'
 
 const TOKEN_ROLES: Role[] = ['central-officer', 'service-point-officer', 'manual-author', 'manual-reviewer']
-
-/**
- * Central officers see the tokens of their agency and its sub-units, except the central-officer
- * token of their own agency (that one is a system admin's to hand out).
- */
-export const tokensInScope = async (req: PayloadRequest): Promise<Where | false> => {
-  if (!hasAnyRole(req, 'central-officer')) return false
-  const scope = await agencyScopeWhere(req)
-  if (!scope) return false
-  const own = agencyIdOf(req)
-  return {
-    and: [scope, { or: [{ role: { not_equals: 'central-officer' } }, { agency: { not_equals: own } }] }],
-  }
-}
-
-const readUpdateDelete: Access = async ({ req }) => (isSystemAdmin(req) ? true : tokensInScope(req))
-
-const create: Access = ({ req }) => isSystemAdmin(req) || hasAnyRole(req, 'central-officer')
-
-/** The code itself: the system admins and the central officers who may hand this token out. */
-export const mayReadCode = async (req: PayloadRequest, doc: Record<string, any> | undefined): Promise<boolean> => {
-  if (isSystemAdmin(req)) return true
-  if (!doc || !hasAnyRole(req, 'central-officer') || !isRole(doc.role)) return false
-  const agency = idOf(doc.agency)
-  return canGrantRole(rolesOf(req), doc.role, {
-    inScope: await inAgencyScope(req, agency),
-    ownAgency: String(agency) === String(agencyIdOf(req)),
-  })
-}
 
 const fail = (path: string, message: string): never => {
   throw new ValidationError({ collection: 'role-tokens', errors: [{ path, message }] })
@@ -82,17 +49,18 @@ const issueCode: CollectionBeforeChangeHook = async ({ data, originalDoc, operat
     data.servicePoint = null
   }
 
-  // One current code per agency, service point and role: refresh it instead of making another.
+  // One row per agency (service point) and role: the unique slot says so in the database too.
+  const slot = roleTokenSlot({ role, agency: agency as number, servicePoint })
+  data.slot = slot
+  if (operation === 'create' && req.user && !context.systemWrite && !servicePointRequired(role)) {
+    const owner = await req.payload.findByID({ collection: 'agencies', id: agency as never, depth: 0, overrideAccess: true, req, disableErrors: true })
+    if (!owner) fail('agency', bilingual('ไม่พบหน่วยงาน', 'Agency not found'))
+    if (!agencyTokenRoles(owner?.kind).includes(role))
+      fail('role', bilingual('หน่วยงานประเภทนี้ไม่มี Token ของบทบาทนี้', 'Agencies of this kind have no token for this role'))
+  }
   const same = await req.payload.find({
     collection: 'role-tokens',
-    where: {
-      and: [
-        { agency: { equals: agency } },
-        { role: { equals: role } },
-        servicePointRequired(role) ? { servicePoint: { equals: servicePoint } } : { servicePoint: { exists: false } },
-        ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []),
-      ],
-    },
+    where: { and: [{ slot: { equals: slot } }, ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : [])] },
     limit: 1,
     depth: 0,
     overrideAccess: true,
@@ -102,11 +70,10 @@ const issueCode: CollectionBeforeChangeHook = async ({ data, originalDoc, operat
     fail('role', bilingual('มี Token ของบทบาทนี้อยู่แล้ว ใช้ปุ่ม Refresh เพื่อออกรหัสใหม่', 'A token for this role already exists: refresh it instead'))
 
   if (operation === 'create' || context.refreshCode) {
-    const code = generateRoleTokenCode()
-    const secret = req.payload.secret
-    data.codeHash = hashRoleTokenCode(code, secret)
-    data.codeCipher = encryptRoleTokenCode(code, secret)
-    data.expiresAt = roleTokenExpiry(new Date(), roleTokenTtlDays(process.env.ROLE_TOKEN_TTL_DAYS)).toISOString()
+    const { codeHash, codeCipher, expiresAt } = issueRoleTokenCode(req.payload.secret)
+    data.codeHash = codeHash
+    data.codeCipher = codeCipher
+    data.expiresAt = expiresAt.toISOString()
     data.usedBy = null
     data.usedAt = null
     data.issuedBy = req.user?.id ?? null
@@ -121,18 +88,32 @@ const issueCode: CollectionBeforeChangeHook = async ({ data, originalDoc, operat
   return data
 }
 
-/** รหัส Token: one current code per agency (service point) and role, redeemed once. */
+/** The row as stored, with the name of the officer who used it: one query per token read. */
+async function storedRow(req: PayloadRequest, id: number | string) {
+  const { rows } = await (await dbOf(req.payload, req)).execute(sql`
+    SELECT t.code_cipher, t.used_by_id, t.used_at, t.expires_at, u.name AS used_by_name, u.email AS used_by_email
+    FROM role_tokens t LEFT JOIN users u ON u.id = t.used_by_id WHERE t.id = ${Number(id)}`)
+  return rows[0] as
+    | { code_cipher: string | null; used_by_id: number | null; used_at: string | Date | null; expires_at: string | Date | null; used_by_name: string | null; used_by_email: string | null }
+    | undefined
+}
+
+const iso = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : null)
+
+/** รหัส Token: one row per agency (service point) and role, made by the system, redeemed once, refreshed for the next officer. */
 export const RoleTokens: CollectionConfig = {
   slug: 'role-tokens',
   labels: { singular: label('รหัส Token', 'Role token'), plural: label('จัดการ Token', 'Role tokens') },
+  // The FAQ's table: one agency's roles together, then its service points by name.
+  defaultSort: ['agency.name', 'role', 'servicePoint.name'],
   admin: {
     useAsTitle: 'role',
-    defaultColumns: ['role', 'agency', 'servicePoint', 'code', 'expiresAt', 'usedBy'],
+    defaultColumns: ['role', 'agency', 'servicePoint', 'code', 'state', 'refresh'],
     group: label('บัญชีผู้ใช้', 'Accounts'),
     hidden: ({ user }) => !user || !(user.roles ?? []).some((r: string) => r === 'central-officer' || r === 'system-admin'),
     components: { beforeList: ['/components/RoleTokens/TokenHelp#TokenHelp'] },
   },
-  access: { read: readUpdateDelete, create, update: readUpdateDelete, delete: readUpdateDelete },
+  access: { read, create, update: nobody, delete: nobody },
   endpoints: [refreshRoleTokenEndpoint],
   hooks: {
     beforeChange: [issueCode],
@@ -146,9 +127,16 @@ export const RoleTokens: CollectionConfig = {
     // The cipher is a hidden field, gone from `doc` by now: fetch it for the readers allowed the code.
     afterRead: [
       async ({ doc, req }) => {
-        if (!doc?.id || !(await mayReadCode(req, doc))) return doc
-        const row = await req.payload.db.findOne<{ id: number; codeCipher?: string }>({ collection: 'role-tokens', where: { id: { equals: doc.id } }, req })
-        doc.code = row?.codeCipher ? decryptRoleTokenCode(String(row.codeCipher), req.payload.secret) : null
+        if (!doc?.id) return doc
+        const row = await storedRow(req, doc.id)
+        if (!row) return doc
+        doc.state = {
+          status: roleTokenState({ usedBy: row.used_by_id, usedAt: row.used_at, expiresAt: row.expires_at }),
+          usedByName: row.used_by_id ? (row.used_by_name || row.used_by_email || null) : null,
+          usedAt: iso(row.used_at),
+          expiresAt: iso(row.expires_at),
+        }
+        doc.code = row.code_cipher && (await mayReadCode(req, doc)) ? decryptRoleTokenCode(String(row.code_cipher), req.payload.secret) : null
         return doc
       },
     ],
@@ -184,6 +172,22 @@ export const RoleTokens: CollectionConfig = {
       access: { create: () => false, update: () => false },
       admin: { readOnly: true, components: { Cell: '/components/RoleTokens/CodeCell#CodeCell', Field: '/components/RoleTokens/CodeField#CodeField' } },
     },
+    {
+      // ยังไม่ถูกใช้ / ใช้แล้วโดย … เมื่อ … / หมดอายุ: { status, usedByName, usedAt, expiresAt }, filled on read.
+      name: 'state',
+      type: 'json',
+      virtual: true,
+      label: label('สถานะ', 'State'),
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, components: { Cell: '/components/RoleTokens/StateCell#StateCell', Field: '/components/RoleTokens/StateCell#StateField' } },
+    },
+    {
+      name: 'refresh',
+      type: 'ui',
+      label: 'Refresh Token',
+      admin: { components: { Cell: '/components/RoleTokens/RefreshCell#RefreshCell', Field: '/components/RoleTokens/RefreshCell#RefreshFieldPlaceholder' } },
+    },
+    { name: 'slot', type: 'text', unique: true, index: true, hidden: true },
     { name: 'codeHash', type: 'text', unique: true, index: true, hidden: true },
     { name: 'codeCipher', type: 'text', hidden: true },
     {

@@ -16,6 +16,7 @@ import { nearbyEndpoint } from './endpoints'
 import { servicePointPosterEndpoint } from './posterEndpoint'
 import { posterField } from '../SurveyResponses/posterField'
 import { hideUnreadablePinDetails, hideUnreadablePinnedManuals } from './pinning'
+import { servicePointTokensAfterChange, servicePointTokensBeforeDelete } from '../RoleTokens/automatic'
 
 const present = (v: unknown) => v !== null && v !== undefined && v !== ''
 
@@ -62,7 +63,12 @@ export const ServicePoints: CollectionConfig = {
   },
   // Lean when another document populates a point: no opening hours, pins or details.
   defaultPopulate: { name: true, agency: true, province: true, district: true, phone: true, location: true, visible: true, status: true },
-  hooks: { beforeChange: [preventParentCycle('service-points')] },
+  hooks: {
+    beforeChange: [preventParentCycle('service-points')],
+    // Its service-point officer token (จัดการ Token) comes, moves and goes with the point.
+    afterChange: [servicePointTokensAfterChange],
+    beforeDelete: [servicePointTokensBeforeDelete],
+  },
   endpoints: [nearbyEndpoint, servicePointPosterEndpoint],
   fields: [
     posterField,
