@@ -29,6 +29,10 @@ import { NoUnpublish as NoUnpublish_1fe8452d58a9bdba8396290e2bb3757f } from '../
 import { OtherServiceActions as OtherServiceActions_7dc7ab7b7cdfa9c5299de2a09a3622bb } from '../../../components/Workflow/OtherServiceActions'
 import { CodeCell as CodeCell_fbc415753d1ff6daadf94818b8318bfb } from '../../../components/RoleTokens/CodeCell'
 import { CodeField as CodeField_6755a0bba671ace948b6d1b733846ec7 } from '../../../components/RoleTokens/CodeField'
+import { StateCell as StateCell_a709497d01b233fa7b97a3358464631a } from '../../../components/RoleTokens/StateCell'
+import { StateField as StateField_a709497d01b233fa7b97a3358464631a } from '../../../components/RoleTokens/StateCell'
+import { RefreshCell as RefreshCell_5989c530e3a01f75fc6793d86da3b74a } from '../../../components/RoleTokens/RefreshCell'
+import { RefreshFieldPlaceholder as RefreshFieldPlaceholder_5989c530e3a01f75fc6793d86da3b74a } from '../../../components/RoleTokens/RefreshCell'
 import { TokenHelp as TokenHelp_fb0705f20a7c19d153bbb3e862dc1172 } from '../../../components/RoleTokens/TokenHelp'
 import { ExportLinks as ExportLinks_de8788ad4e209c6dd7fd2e34248aaade } from '../../../components/DelayNotices/ExportLinks'
 import { DueReports as DueReports_bde76877d6d2d5f1b9d662d8c8eaa971 } from '../../../components/LicenceReports/DueReports'
@@ -79,6 +83,10 @@ export const importMap = {
   "/components/Workflow/OtherServiceActions#OtherServiceActions": OtherServiceActions_7dc7ab7b7cdfa9c5299de2a09a3622bb,
   "/components/RoleTokens/CodeCell#CodeCell": CodeCell_fbc415753d1ff6daadf94818b8318bfb,
   "/components/RoleTokens/CodeField#CodeField": CodeField_6755a0bba671ace948b6d1b733846ec7,
+  "/components/RoleTokens/StateCell#StateCell": StateCell_a709497d01b233fa7b97a3358464631a,
+  "/components/RoleTokens/StateCell#StateField": StateField_a709497d01b233fa7b97a3358464631a,
+  "/components/RoleTokens/RefreshCell#RefreshCell": RefreshCell_5989c530e3a01f75fc6793d86da3b74a,
+  "/components/RoleTokens/RefreshCell#RefreshFieldPlaceholder": RefreshFieldPlaceholder_5989c530e3a01f75fc6793d86da3b74a,
   "/components/RoleTokens/TokenHelp#TokenHelp": TokenHelp_fb0705f20a7c19d153bbb3e862dc1172,
   "/components/DelayNotices/ExportLinks#ExportLinks": ExportLinks_de8788ad4e209c6dd7fd2e34248aaade,
   "/components/LicenceReports/DueReports#DueReports": DueReports_bde76877d6d2d5f1b9d662d8c8eaa971,
