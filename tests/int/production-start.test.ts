@@ -77,6 +77,12 @@ it('applies the committed migrations on an empty database, serves the API, and s
   expect(login.status).toBe(200)
   const created = await api(base, login.body.token).post('/api/agencies', { name: 'กระทรวงทดสอบการผลิต', kind: 'ministry' })
   expect(created.status).toBe(201)
+  // The tokens table (จัดการ Token) works on the migrated schema: a department comes with its rows.
+  const root = api(base, login.body.token)
+  const department = await root.post('/api/agencies', { name: 'กรมทดสอบการผลิต', kind: 'department', parent: created.body.doc.id })
+  expect(department.status).toBe(201)
+  const tokens = await root.get(`/api/role-tokens?where[agency][equals]=${department.body.doc.id}&depth=0`)
+  expect(tokens.body.docs.map((d: { role: string }) => d.role).sort()).toEqual(['central-officer', 'manual-author', 'manual-reviewer'])
 
   child.kill('SIGTERM')
   const code = await new Promise<number | null>((resolve) => child!.once('exit', resolve))
