@@ -167,10 +167,12 @@ const SPECS: Spec[] = [
     createBody: async (side) => ({ agency: world.agency[side], role: 'manual-reviewer' }),
     updateBody: {},
     table: {
-      create: 'NN NN YN NN NN NN NN YY',
+      // Every agency and service point has its rows from the start: a system admin only puts back
+      // a missing one; codes change through Refresh only, rows go only with their agency or point.
+      create: 'NN NN NN NN NN NN NN YY',
       read: '  NN NN YN NN NN NN NN YY',
-      update: 'NN NN YN NN NN NN NN YY',
-      delete: 'NN NN YN NN NN NN NN YY',
+      update: 'NN NN NN NN NN NN NN NN',
+      delete: 'NN NN NN NN NN NN NN NN',
     },
   },
   {
