@@ -137,6 +137,12 @@ it('imports in batches through the adapter exactly what the Local API writes row
   expect(inBatches.retriedBatches).toBe(0)
   expect(inBatches.search).toEqual({ manuals: 5, 'service-points': 5, fallbacks: 0 })
   const actual = await snapshot(t.payload)
+  // The points went in around their hooks: the run gave each its service-point officer token.
+  const tokens = await (t.payload.db as any).pool.query(
+    `SELECT (SELECT count(*) FROM service_points)::int AS points, (SELECT count(DISTINCT service_point_id) FROM role_tokens WHERE role = 'service-point-officer')::int AS tokens`,
+  )
+  expect(tokens.rows[0].points).toBeGreaterThan(0)
+  expect(tokens.rows[0].tokens).toBe(tokens.rows[0].points)
 
   expect(actual.manuals['MAN-10001'].versions).toEqual([expect.objectContaining({ latest: true, version: expect.objectContaining({ _status: 'published', revision: 2 }) })])
   expect(Object.keys(actual.search)).toHaveLength(5 + 5 + 5)
