@@ -18,7 +18,7 @@ export const AGENCY_TOKEN_ROLES: Record<string, readonly Role[]> = {
   'local-government': ['central-officer', 'manual-author', 'manual-reviewer'],
 }
 
-export const SERVICE_POINT_TOKEN_ROLE = 'service-point-officer' satisfies Role
+export const SERVICE_POINT_TOKEN_ROLE: Role = 'service-point-officer'
 
 /** The roles whose token an agency of this kind holds (service points' tokens aside). */
 export function agencyTokenRoles(kind: unknown): readonly Role[] {

@@ -160,6 +160,17 @@ describe('the table (จัดการ Token)', () => {
     expect((await author.api.get('/api/role-tokens')).status).toBe(403)
   })
 
+  it('finds rows by agency or service point name, as the list search does', async () => {
+    const named = await t.payload.findByID({ collection: 'service-points', id: point.id, depth: 0, overrideAccess: true })
+    const byPoint = await central.api.get(`/api/role-tokens?where[or][0][agencyName][like]=${encodeURIComponent(named.name)}&where[or][1][servicePointName][like]=${encodeURIComponent(named.name)}&depth=0`)
+    expect(byPoint.body.docs.map((d: Token) => idOf(d.servicePoint))).toEqual([point.id])
+    const byAgency = await central.api.get(`/api/role-tokens?where[agencyName][like]=${encodeURIComponent('สำนักงานย่อย')}&depth=0&limit=50`)
+    expect(byAgency.body.docs.map((d: Token) => d.role).sort()).toEqual(['central-officer', 'manual-author', 'manual-reviewer'])
+    // Other agencies' rows stay out of a search as well.
+    const other = await otherCentral.api.get(`/api/role-tokens?where[agencyName][like]=${encodeURIComponent('สำนักงานย่อย')}&depth=0`)
+    expect(other.body.docs).toEqual([])
+  })
+
   it('keeps the code out of the database in clear and shows it over GraphQL to the same people only', async () => {
     const token = await tokenOf(dept.id, 'manual-reviewer', central)
     const { rows } = await pool().query('SELECT * FROM role_tokens WHERE id = $1', [token.id])

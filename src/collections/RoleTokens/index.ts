@@ -108,6 +108,8 @@ export const RoleTokens: CollectionConfig = {
   defaultSort: ['agency.name', 'role', 'servicePoint.name'],
   admin: {
     useAsTitle: 'role',
+    // A department may have hundreds of service points: find a row by agency or point name.
+    listSearchableFields: ['agencyName', 'servicePointName'],
     defaultColumns: ['role', 'agency', 'servicePoint', 'code', 'state', 'refresh'],
     group: label('บัญชีผู้ใช้', 'Accounts'),
     hidden: ({ user }) => !user || !(user.roles ?? []).some((r: string) => r === 'central-officer' || r === 'system-admin'),
@@ -164,6 +166,9 @@ export const RoleTokens: CollectionConfig = {
         },
       ],
     },
+    // For the list search only (read through the relationships, never stored).
+    { name: 'agencyName', type: 'text', virtual: 'agency.name', label: label('ชื่อหน่วยงาน', 'Agency name'), admin: { hidden: true } },
+    { name: 'servicePointName', type: 'text', virtual: 'servicePoint.name', label: label('ชื่อจุดบริการ', 'Service point name'), admin: { hidden: true } },
     {
       name: 'code',
       type: 'text',
