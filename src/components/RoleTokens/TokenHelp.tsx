@@ -1,7 +1,7 @@
 /** The explanation above "จัดการ Token" (the officer FAQ's steps). */
 export function TokenHelp() {
   return (
-    <div style={{ marginBottom: 16 }} data-testid="role-token-help">
+    <div className="gutter--left gutter--right" style={{ marginBottom: 16 }} data-testid="role-token-help">
       <p>
         เลือกบทบาทของเจ้าหน้าที่ในตาราง แล้วกด “คัดลอก” เพื่อส่งรหัส Token ให้เจ้าหน้าที่ที่เข้าสู่ระบบด้วย Digital ID ครั้งแรก รหัสจะผูกบัญชีกับหน่วยงาน
         จุดบริการ และบทบาทนั้น รหัสหนึ่งใช้ได้ครั้งเดียวและหมดอายุตามเวลาที่กำหนด เมื่อจะให้รหัสแก่เจ้าหน้าที่ท่านถัดไป ให้กดปุ่ม “Refresh” ในคอลัมน์
