@@ -104,7 +104,7 @@ const iso = (value: string | Date | null | undefined) => (value ? new Date(value
 export const RoleTokens: CollectionConfig = {
   slug: 'role-tokens',
   labels: { singular: label('รหัส Token', 'Role token'), plural: label('จัดการ Token', 'Role tokens') },
-  // The FAQ's table: one agency's roles together, then its service points by name.
+  // The FAQ's table: by agency, then role (in the role list's order), then service point name.
   defaultSort: ['agency.name', 'role', 'servicePoint.name'],
   admin: {
     useAsTitle: 'role',
