@@ -2,6 +2,7 @@
  * infogo's HTTP server: Express hosting Payload's REST API, the Digital ID routes and Next
  * (admin at /admin). `npm run dev` and `npm start` both run this file.
  */
+import { ensureQuestionSet } from './src/collections/SurveyQuestionSets/cache'
 import { takeOverShutdownSignals } from './src/db/embedded'
 import { createInfogoServer, type InfogoServer } from './src/server/app'
 import { runJobsQueueInThisProcess } from './src/services/jobsLeader'
@@ -35,6 +36,9 @@ const started = Date.now()
 if (process.env.JOBS_AUTORUN !== 'false') runJobsQueueInThisProcess()
 server = await createInfogoServer({ withNext: process.env.INFOGO_NO_NEXT !== 'true', dev })
 
+// Production's migrations ship OPDC's standard question set; a pushed (development) database gets
+// it here, so ratings work on it as on a fresh installation (even with SEED=false or imported data).
+if (dev) await ensureQuestionSet(server.payload)
 if (dev && process.env.SEED !== 'false') await seedIfEmpty(server.payload)
 
 takeOverShutdownSignals()

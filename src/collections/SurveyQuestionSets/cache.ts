@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { STANDARD_QUESTION_SET } from '../../data/standardQuestionSet'
 import type { SurveyQuestion } from '../../lib/surveyRules'
 
 export type QuestionSet = {
@@ -80,23 +81,34 @@ export function acceptsRatings(set: QuestionSet, now = Date.now()): boolean {
   return now - new Date(set.retiredAt).getTime() <= graceMs
 }
 
-/** The first set, used by the demo data and by a fresh installation. */
-export const DEFAULT_QUESTION_SET = {
-  title: 'แบบประเมินความพึงพอใจการรับบริการ (มาตรฐาน ก.พ.ร.)',
-  active: true,
-  questions: [
-    { key: 'process', text: 'ความพึงพอใจต่อขั้นตอนและระยะเวลาการให้บริการ', textEn: 'Satisfaction with the steps and time taken' },
-    { key: 'staff', text: 'ความพึงพอใจต่อเจ้าหน้าที่ผู้ให้บริการ', textEn: 'Satisfaction with the staff who served you' },
-    { key: 'facilities', text: 'ความพึงพอใจต่อสิ่งอำนวยความสะดวก', textEn: 'Satisfaction with the facilities' },
-    { key: 'information', text: 'ความพึงพอใจต่อข้อมูลและคู่มือสำหรับประชาชน', textEn: 'Satisfaction with the information and citizen manual' },
-    { key: 'overall', text: 'ความพึงพอใจต่อการให้บริการโดยรวม', textEn: 'Overall satisfaction with the service' },
-  ],
+/** Any constant, the same in every process: ensureQuestionSet's turn (pg advisory lock). */
+const ENSURE_LOCK_KEY = 25580101
+
+/**
+ * Creates OPDC's standard set (src/data/standardQuestionSet.ts) as the active version 1 when the
+ * database has no set at all, through the Local API (hooks run). Production gets it from the
+ * migration; this serves databases whose schema is pushed (development, tests): the demo seed
+ * and every start of server.ts outside production. Two processes starting on one empty database
+ * take turns on an advisory lock, so they create one set between them. Idempotent.
+ */
+export async function ensureQuestionSet(payload: Payload): Promise<boolean> {
+  const pool = (payload.db as unknown as { pool: { connect: () => Promise<LockClient> } }).pool
+  const client = await pool.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [ENSURE_LOCK_KEY])
+    const existing = await payload.count({ collection: 'survey-question-sets', overrideAccess: true })
+    if (existing.totalDocs > 0) return false
+    await payload.create({
+      collection: 'survey-question-sets',
+      data: { ...STANDARD_QUESTION_SET, questions: STANDARD_QUESTION_SET.questions.map((q) => ({ ...q })), active: true },
+      overrideAccess: true,
+      context: { systemWrite: true },
+    })
+    return true
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [ENSURE_LOCK_KEY]).catch(() => undefined)
+    client.release()
+  }
 }
 
-/** Creates the first set when there is none (seed; idempotent). */
-export async function ensureQuestionSet(payload: Payload): Promise<boolean> {
-  const existing = await payload.count({ collection: 'survey-question-sets', overrideAccess: true })
-  if (existing.totalDocs > 0) return false
-  await payload.create({ collection: 'survey-question-sets', data: DEFAULT_QUESTION_SET as never, overrideAccess: true, context: { systemWrite: true } })
-  return true
-}
+type LockClient = { query: (text: string, values?: unknown[]) => Promise<unknown>; release: () => void }
