@@ -1,4 +1,5 @@
 import * as migration_20261125_191034_initial from './20261125_191034_initial';
+import * as migration_20261203_074000_standard_question_set from './20261203_074000_standard_question_set';
 import * as migration_20261203_074008_role_token_rows from './20261203_074008_role_token_rows';
 
 export const migrations = [
@@ -6,6 +7,11 @@ export const migrations = [
     up: migration_20261125_191034_initial.up,
     down: migration_20261125_191034_initial.down,
     name: '20261125_191034_initial',
+  },
+  {
+    up: migration_20261203_074000_standard_question_set.up,
+    down: migration_20261203_074000_standard_question_set.down,
+    name: '20261203_074000_standard_question_set'
   },
   {
     up: migration_20261203_074008_role_token_rows.up,
