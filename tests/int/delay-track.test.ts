@@ -89,3 +89,37 @@ it('limits lookups per client and tells when to try again', async () => {
   // Another client is not affected.
   expect((await citizen()('/api/delay-notices/track?code=ZZZZZZZZZZ')).status).toBe(404)
 })
+
+describe('a tracking code given by a seed or an import (context.trackingCode)', () => {
+  const SYSTEM = { overrideAccess: true, depth: 0 } as const
+
+  it('is kept when a system write gives a valid one, normalised, and found by the public lookup', async () => {
+    const doc = await t.payload.create({
+      collection: 'delay-notices',
+      data: caseData(a) as never,
+      ...SYSTEM,
+      context: { systemWrite: true, trackingCode: 'abcde-fghjk' },
+    })
+    expect(doc.trackingCode).toBe('ABCDEFGHJK')
+    expect((await citizen()('/api/delay-notices/track?code=ABCDE-FGHJK')).status).toBe(200)
+    // An update never changes it.
+    const updated = await t.payload.update({ collection: 'delay-notices', id: doc.id, data: { reason: 'ปรับบันทึก' } as never, ...SYSTEM, context: { systemWrite: true, trackingCode: 'ZZZZZZZZZZ' } })
+    expect(updated.trackingCode).toBe('ABCDEFGHJK')
+  })
+
+  it('is refused with a bilingual error on trackingCode when malformed, and ignored for an officer', async () => {
+    const bad = t.payload.create({ collection: 'delay-notices', data: caseData(a) as never, ...SYSTEM, context: { systemWrite: true, trackingCode: 'TRACK-2558U' } })
+    await expect(bad).rejects.toMatchObject({ data: { errors: [expect.objectContaining({ path: 'trackingCode', message: expect.stringMatching(/รหัส.*Crockford/) })] } })
+    const officer = await t.payload.findByID({ collection: 'users', id: a.unitOfficer.user.id, depth: 0, overrideAccess: true })
+    const own = await t.payload.create({
+      collection: 'delay-notices',
+      data: caseData(a) as never,
+      depth: 0,
+      user: { ...officer, collection: 'users' },
+      overrideAccess: false,
+      context: { systemWrite: true, trackingCode: 'QQQQQQQQQQ' },
+    })
+    expect(own.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/)
+    expect(own.trackingCode).not.toBe('QQQQQQQQQQ')
+  })
+})

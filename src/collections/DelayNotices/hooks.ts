@@ -1,7 +1,7 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
-import { idOf } from '../../access/user'
-import { decisionDueAt, delayState, generateTrackingCode, nextNoticeDueAt } from '../../lib/delay'
+import { idOf, officerOf } from '../../access/user'
+import { decisionDueAt, delayState, generateTrackingCode, nextNoticeDueAt, normalizeTrackingCode } from '../../lib/delay'
 import { bilingual } from '../../lib/messages'
 import { agencyOfServicePoint } from './access'
 import { addThaiWorkingDays } from './workingTime'
@@ -40,7 +40,27 @@ export const deriveCaseFields: CollectionBeforeChangeHook = async ({ data, origi
   const before = (originalDoc ?? {}) as CaseData
   const errors: Array<{ path: string; message: string }> = []
 
-  doc.trackingCode = operation === 'create' ? generateTrackingCode() : before.trackingCode
+  if (operation === 'create') {
+    // Officers never choose a code; a seed or import (system write, no user) may give one, such as
+    // the demo's documented code or one carried over from an earlier system: `context.trackingCode`.
+    const given = req.context?.systemWrite === true && !officerOf(req) ? req.context.trackingCode : undefined
+    const code = given === undefined ? generateTrackingCode() : normalizeTrackingCode(given)
+    if (!code) {
+      throw new ValidationError({
+        collection: 'delay-notices',
+        errors: [
+          {
+            path: 'trackingCode',
+            message: bilingual('รหัสติดตามเรื่องต้องเป็นอักขระ Crockford base32 จำนวน 10 ตัว', 'A tracking code is 10 Crockford base32 characters'),
+          },
+        ],
+        req,
+      })
+    }
+    doc.trackingCode = code
+  } else {
+    doc.trackingCode = before.trackingCode
+  }
 
   const servicePoint = doc.servicePoint ?? before.servicePoint
   doc.agency = await agencyOfServicePoint(req, servicePoint)
