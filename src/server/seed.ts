@@ -3,7 +3,9 @@ import type { Payload } from 'payload'
 import { ensureRoleTokens } from '../collections/RoleTokens/automatic'
 import { ensureQuestionSet } from '../collections/SurveyQuestionSets/cache'
 import { lexicalFromParagraphs } from '../lib/lexical'
+import { seedDelayNotices } from './seedDelay'
 import { seedHelp } from './seedHelp'
+import { type LicenceSeries, seedLicenceReports } from './seedLicence'
 import { seedDemoRatings } from './seedRatings'
 import { AGENCIES, DEMO_PASSWORD, DEMO_USERS, OTHER_SERVICES, PROCESSES, SERVICE_POINTS, TAGS } from './seedData'
 
@@ -68,8 +70,37 @@ function manualData(p: (typeof PROCESSES)[number], processId: Id, agencyId: Id, 
 
 export type SeedResult = { created: number }
 
-/** Loads the Thai demo dataset. Idempotent: a second run finds everything and adds nothing. */
-export async function seed(payload: Payload): Promise<SeedResult> {
+/** The demo unit whose licence-report months show the lock and the unlock requests (officer point.dopa). */
+const UNLOCK_DEMO_POINT = 'dopa-cnx'
+
+/**
+ * The licence series the demo reports: every licence process (a manual stating more than a day)
+ * pinned at an active, visible service point. A few months are left as drafts or not reported,
+ * so the rollup shows its gaps.
+ */
+function licenceSeries(
+  processIds: Map<string, { process: Id }>,
+  pointIds: Map<string, Id>,
+  officers: Map<string, Record<string, unknown> & { id: Id }>,
+): LicenceSeries[] {
+  const reporting = new Set(SERVICE_POINTS.filter((sp) => sp.status === 'active' && sp.visible).map((sp) => sp.key))
+  const pairs = PROCESSES.filter((p) => p.days > 1).flatMap((p) => p.points.filter((key) => reporting.has(key)).map((key) => ({ key, p })))
+  return pairs.map(({ key, p }, index) => ({
+    servicePoint: pointIds.get(key)!,
+    process: processIds.get(p.name)!.process,
+    officer: officers.get(key),
+    index,
+    ...(key === UNLOCK_DEMO_POINT ? { drafts: [3] } : {}),
+    ...(key === 'cnx-city-onestop' ? { missing: [1] } : {}),
+    ...(key === 'dpt-sgz' ? { drafts: [1] } : {}),
+  }))
+}
+
+/**
+ * Loads the Thai demo dataset. Idempotent: a second run finds everything and adds nothing.
+ * `now` places the licence reports, unlock requests and delay cases (default: the real time).
+ */
+export async function seed(payload: Payload, { now = new Date() }: { now?: Date } = {}): Promise<SeedResult> {
   let created = 0
   const count = (r: { id: Id; created: boolean }) => {
     if (r.created) created++
@@ -114,6 +145,7 @@ export async function seed(payload: Payload): Promise<SeedResult> {
     tagIds.set(t.name, count(await upsert(payload, 'tags', { and: [{ name: { equals: t.name } }, { type: { equals: t.type } }] }, { ...rest, parent })))
   }
   const pins = new Map<string, Id[]>()
+  const processIds = new Map<string, { process: Id; manual: Id }>()
   for (const p of PROCESSES) {
     const agency = agencyIds.get(p.agency)!
     const processId = count(
@@ -167,6 +199,7 @@ export async function seed(payload: Payload): Promise<SeedResult> {
       }
     }
     for (const key of p.points) pins.set(key, [...(pins.get(key) ?? []), manualId])
+    processIds.set(p.name, { process: processId, manual: manualId })
   }
   for (const [key, manuals] of pins) {
     const id = pointIds.get(key)!
@@ -195,22 +228,22 @@ export async function seed(payload: Payload): Promise<SeedResult> {
       ),
     )
   }
+  const userIds = new Map<string, Id>()
   for (const u of DEMO_USERS) {
-    count(
-      await upsert(
-        payload,
-        'users',
-        { email: { equals: u.email } },
-        {
-          email: u.email,
-          name: u.name,
-          password: DEMO_PASSWORD,
-          roles: u.roles,
-          agency: u.agency ? agencyIds.get(u.agency) : undefined,
-          servicePoint: u.servicePoint ? pointIds.get(u.servicePoint) : undefined,
-        },
-      ),
+    const user = await upsert(
+      payload,
+      'users',
+      { email: { equals: u.email } },
+      {
+        email: u.email,
+        name: u.name,
+        password: DEMO_PASSWORD,
+        roles: u.roles,
+        agency: u.agency ? agencyIds.get(u.agency) : undefined,
+        servicePoint: u.servicePoint ? pointIds.get(u.servicePoint) : undefined,
+      },
     )
+    userIds.set(u.email, count(user))
   }
   // The satisfaction question set citizens answer (version 1, active).
   if (await ensureQuestionSet(payload)) created += 1
@@ -221,6 +254,26 @@ export async function seed(payload: Payload): Promise<SeedResult> {
   created += await seedHelp(payload)
   // Citizens' ratings over the last months, for the satisfaction report (src/server/seedRatings.ts).
   created += await seedDemoRatings(payload)
+  // Licence reports, unlock requests and delay cases, relative to today (seedLicence.ts, seedDelay.ts).
+  const officer = async (email: string) =>
+    (await payload.findByID({ collection: 'users', id: userIds.get(email)!, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown> & { id: Id }
+  const pointOfficers = new Map(
+    await Promise.all(DEMO_USERS.filter((u) => u.servicePoint && u.roles.includes('service-point-officer')).map(async (u) => [u.servicePoint!, await officer(u.email)] as const)),
+  )
+  created += await seedLicenceReports(payload, {
+    series: licenceSeries(processIds, pointIds, pointOfficers),
+    unlockUnit: {
+      servicePoint: pointIds.get(UNLOCK_DEMO_POINT)!,
+      requester: pointOfficers.get(UNLOCK_DEMO_POINT)!,
+      // The department's central officer decides (OPDC's officer with LICENCE_UNLOCK_APPROVER=opdc).
+      approver: await officer(process.env.LICENCE_UNLOCK_APPROVER === 'opdc' ? 'opdc@demo.info.go.th' : 'central.dopa@demo.info.go.th'),
+    },
+  }, now)
+  const caseAt = (point: string, processName: string) => ({ servicePoint: pointIds.get(point)!, ...processIds.get(processName)! })
+  created += await seedDelayNotices(payload, {
+    licence: caseAt('dopa-cnx', 'การขออนุญาตมีและใช้อาวุธปืน'),
+    service: caseAt('dbd-cnx', 'การจดทะเบียนจัดตั้งบริษัทจำกัด'),
+  }, now)
   return { created }
 }
 

@@ -62,7 +62,7 @@ describe('foundation', () => {
     const counts = async () =>
       Object.fromEntries(
         await Promise.all(
-          (['agencies', 'service-points', 'tags', 'processes', 'manuals', 'users', 'other-services', 'survey-responses'] as const).map(async (c) => [
+          (['agencies', 'service-points', 'tags', 'processes', 'manuals', 'users', 'other-services', 'survey-responses', 'licence-reports', 'licence-unlock-requests', 'delay-notices'] as const).map(async (c) => [
             c,
             (await server!.payload.count({ collection: c, overrideAccess: true })).totalDocs,
           ]),
@@ -76,6 +76,8 @@ describe('foundation', () => {
     expect(summary.count).toBeGreaterThanOrEqual(100)
     expect(summary.trend.filter((m: { count: number }) => m.count > 0).length).toBeGreaterThanOrEqual(4)
     expect(before['service-points']).toBeGreaterThanOrEqual(10)
+    // The licence-report, unlock and delay-notice menus are not empty (tests/int/workflow-seed.test.ts).
+    expect([before['licence-reports'] >= 30, before['licence-unlock-requests'], before['delay-notices']]).toEqual([true, 2, 3])
     const second = await seed(server!.payload)
     expect(second.created).toBe(0)
     expect(await counts()).toEqual(before)
