@@ -10,7 +10,7 @@ import { ensureQuestionSet } from '../../src/collections/SurveyQuestionSets/cach
 import { STANDARD_QUESTION_SET } from '../../src/data/standardQuestionSet'
 import { findFreePort } from '../../src/db/embedded'
 import { down, up } from '../../src/migrations/20261203_074000_standard_question_set'
-import { rebuildPublicSnapshots } from '../../src/server/publicSnapshots'
+import { rebuildPublicSnapshots } from '../../src/services/publicSnapshots'
 import { createAgencyTree, createServicePoint } from '../helpers/fixtures'
 import { api, resetDatabase, startTestServer, workerDatabaseUrl, type TestServer } from '../helpers/server'
 import { clearRateLimits, clientHeaders, createQuestionSet, rating } from '../helpers/survey'
