@@ -88,7 +88,7 @@ describe('foundation', () => {
     expect([ministries.totalDocs >= 2, departments.totalDocs >= 3, local.totalDocs >= 1]).toEqual([true, true, true])
     const states = await server!.payload.find({ collection: 'manuals', draft: true, limit: 100, depth: 0, overrideAccess: true, select: { workflowState: true } })
     expect(new Set(states.docs.map((d) => d.workflowState)).size).toBeGreaterThanOrEqual(4)
-  })
+  }, 400_000)
 
   it('keeps every document across a graceful restart, and does not create a second admin', async () => {
     const before = (await server!.payload.count({ collection: 'manuals', overrideAccess: true })).totalDocs

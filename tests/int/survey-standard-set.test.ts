@@ -134,7 +134,7 @@ describe('pushed databases (development, tests)', () => {
     child.stderr!.on('data', (d) => (output += d))
     try {
       let healthy = false
-      for (let i = 0; i < 240 && !healthy && child.exitCode === null; i++) {
+      for (let i = 0; i < 600 && !healthy && child.exitCode === null; i++) {
         await new Promise((r) => setTimeout(r, 250))
         healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)
       }
@@ -148,5 +148,5 @@ describe('pushed databases (development, tests)', () => {
       child.kill('SIGTERM')
       await exited
     }
-  })
+  }, 240_000)
 })

@@ -14,7 +14,8 @@ beforeAll(async () => {
   t = await startTestServer()
   const { seed } = await import('../../src/server/seed')
   await seed(t.payload)
-})
+  // The whole demo (ratings, licence reports, delay cases): about a minute on a loaded 2-core machine.
+}, 300_000)
 afterAll(async () => {
   await t?.close()
 })
@@ -187,4 +188,4 @@ it('seeding again creates nothing new', async () => {
   const { seed } = await import('../../src/server/seed')
   expect((await seed(t.payload)).created).toBe(0)
   expect(await counts()).toEqual(before)
-})
+}, 300_000)
