@@ -134,9 +134,9 @@ describe('pushed databases (development, tests)', () => {
     child.stderr!.on('data', (d) => (output += d))
     try {
       let healthy = false
-      for (let i = 0; i < 600 && !healthy && child.exitCode === null; i++) {
+      for (let i = 0; i < 400 && !healthy && child.exitCode === null; i++) {
         await new Promise((r) => setTimeout(r, 250))
-        healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)
+        healthy = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false)
       }
       if (!healthy) throw new Error(`server did not start:\n${output.slice(-3000)}`)
       const listed = await api(`http://127.0.0.1:${port}`).get('/api/survey-question-sets?depth=0')
