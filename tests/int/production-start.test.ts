@@ -80,10 +80,9 @@ it('applies the committed migrations on an empty database, serves the API, and s
   const created = await admin.post('/api/agencies', { name: 'กระทรวงทดสอบการผลิต', kind: 'ministry' })
   expect(created.status).toBe(201)
   // The tokens table (จัดการ Token) works on the migrated schema: a department comes with its rows.
-  const root = api(base, login.body.token)
-  const department = await root.post('/api/agencies', { name: 'กรมทดสอบการผลิต', kind: 'department', parent: created.body.doc.id })
+  const department = await admin.post('/api/agencies', { name: 'กรมทดสอบการผลิต', kind: 'department', parent: created.body.doc.id })
   expect(department.status).toBe(201)
-  const tokens = await root.get(`/api/role-tokens?where[agency][equals]=${department.body.doc.id}&depth=0`)
+  const tokens = await admin.get(`/api/role-tokens?where[agency][equals]=${department.body.doc.id}&depth=0`)
   expect(tokens.body.docs.map((d: { role: string }) => d.role).sort()).toEqual(['central-officer', 'manual-author', 'manual-reviewer'])
 
   // The migrations ship OPDC's standard questions, active, as version 1 (Thai and English).
@@ -97,8 +96,6 @@ it('applies the committed migrations on an empty database, serves the API, and s
   expect(v1.questions.every((q: any) => /^[0-9a-f]{24}$/.test(q.id))).toBe(true)
 
   // So the first service point's QR poster works at once: an anonymous rating answers 201.
-  const department = await admin.post('/api/agencies', { name: 'กรมทดสอบการผลิต', kind: 'department', parent: created.body.doc.id })
-  expect(department.status).toBe(201)
   const point = await admin.post('/api/service-points', { name: 'จุดบริการแรก', agency: department.body.doc.id, province: 'เชียงใหม่', visible: true, status: 'active' })
   expect(point.status).toBe(201)
   const scores = STANDARD_QUESTION_SET.questions.map((q, i) => ({ question: q.key, score: 5 - (i % 2) }))
