@@ -24,12 +24,24 @@ export type RateLimitOptions = {
   durationSeconds: number
 }
 
-export type RateLimitVerdict = { allowed: boolean; remaining: number; retryAfterSeconds: number; resetMs: number }
+export type RateLimitVerdict = {
+  allowed: boolean
+  remaining: number
+  retryAfterSeconds: number
+  resetMs: number
+  /**
+   * Points used in this window, this request's included. A refusal with `points + 1` is the first
+   * one of its window (refusals answered from the in-memory block report 0).
+   */
+  consumed: number
+}
 
 export type RateLimiter = {
   consume: (key: string, points?: number) => Promise<RateLimitVerdict>
   /** Gives back what one key consumed (e.g. after the request failed for another reason). */
   reset: (key: string) => Promise<void>
+  /** Gives back `points` of one key's window (an attempt that turned out legitimate). */
+  reward: (key: string, points?: number) => Promise<void>
   options: RateLimitOptions
 }
 
@@ -96,6 +108,7 @@ export function rateLimiter(payload: Payload, options: RateLimitOptions): RateLi
     remaining: res.remainingPoints,
     resetMs: res.msBeforeNext,
     retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+    consumed: res.consumedPoints,
   })
 
   const limiter: RateLimiter = {
@@ -113,6 +126,10 @@ export function rateLimiter(payload: Payload, options: RateLimitOptions): RateLi
     reset: async (key) => {
       await ensureRateLimitTable(payload)
       await store.delete(key)
+    },
+    reward: async (key, points = 1) => {
+      await ensureRateLimitTable(payload).catch(() => undefined)
+      await store.reward(key, points)
     },
   }
   byKey.set(cacheKey, limiter)
