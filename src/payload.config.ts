@@ -46,6 +46,9 @@ export default buildConfig({
   telemetry: false,
   // Tests keep the output to real problems.
   logger: process.env.NODE_ENV === 'test' ? { options: { level: 'error' } } : undefined,
+  // A wrong password is routine (one line, no stack); a throttled attempt is not logged at all
+  // (the audit log keeps one entry per refused window), so a login flood cannot flood the logs.
+  loggingLevels: { AuthenticationError: 'info', ...({ TooManyAttempts: false } as object) },
   admin: {
     user: 'users',
     importMap: { baseDir: path.resolve(dirname) },

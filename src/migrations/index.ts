@@ -1,6 +1,7 @@
 import * as migration_20261125_191034_initial from './20261125_191034_initial';
 import * as migration_20261203_074000_standard_question_set from './20261203_074000_standard_question_set';
 import * as migration_20261203_074008_role_token_rows from './20261203_074008_role_token_rows';
+import * as migration_20261203_092512_login_throttle from './20261203_092512_login_throttle';
 
 export const migrations = [
   {
@@ -11,11 +12,16 @@ export const migrations = [
   {
     up: migration_20261203_074000_standard_question_set.up,
     down: migration_20261203_074000_standard_question_set.down,
-    name: '20261203_074000_standard_question_set'
+    name: '20261203_074000_standard_question_set',
   },
   {
     up: migration_20261203_074008_role_token_rows.up,
     down: migration_20261203_074008_role_token_rows.down,
-    name: '20261203_074008_role_token_rows'
+    name: '20261203_074008_role_token_rows',
+  },
+  {
+    up: migration_20261203_092512_login_throttle.up,
+    down: migration_20261203_092512_login_throttle.down,
+    name: '20261203_092512_login_throttle'
   },
 ];

@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   { value: 'token-refreshed', label: label('ออก Token ใหม่', 'Token refreshed') },
   { value: 'role-change', label: label('เปลี่ยนบทบาท', 'Role change') },
   { value: 'removal', label: label('นำออกจากหน่วยงาน', 'Removed from agency') },
+  // Logins and token codes past a rate limit, once per refused window (details: method, scope).
+  { value: 'throttled', label: label('ระงับชั่วคราว: พยายามบ่อยเกินไป', 'Throttled: too many attempts') },
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']

@@ -18,6 +18,7 @@ import { bilingual } from '../../lib/messages'
 import { AGENCY_FREE_ROLES, canGrantRole, changedRoles } from '../../lib/roleGrants'
 import { isRole, ROLE_LABELS, ROLES, type Role } from '../../lib/roles'
 import { clientIp, recordAudit } from '../AuditLog/record'
+import { clearLoginFailures, throttlePasswordLogin } from './loginThrottle'
 import { redeemTokenEndpoint } from './redeemToken'
 import { removeFromAgencyEndpoint } from './removeFromAgency'
 
@@ -147,8 +148,10 @@ export const Users: CollectionConfig = {
     // migrations) are the same; production refuses password logins in passwordLoginGate.
     tokenExpiration: 8 * 60 * 60,
     useSessions: true,
-    maxLoginAttempts: 10,
-    lockTime: 10 * 60 * 1000,
+    // No per-account lock: Payload's locks an account after N failures from anywhere, so anyone
+    // could keep a system admin locked out. Failures are limited per address and per account +
+    // address instead (loginThrottle.ts), which never stops the owner logging in from elsewhere.
+    maxLoginAttempts: 0,
   },
   access: {
     read: manageUsers,
@@ -159,10 +162,12 @@ export const Users: CollectionConfig = {
   },
   endpoints: [redeemTokenEndpoint, removeFromAgencyEndpoint],
   hooks: {
-    beforeOperation: [passwordLoginGate],
+    // The gate first: where password login is off, nothing is counted.
+    beforeOperation: [passwordLoginGate, throttlePasswordLogin],
     beforeChange: [checkMembershipChange],
     afterChange: [auditMembership],
     afterLogin: [
+      clearLoginFailures,
       async ({ user, req }) => {
         await recordAudit(req.payload, { action: 'login', actor: user.id, targetUser: user.id, agency: idOf(user.agency), ip: clientIp(req), details: { method: 'password' } }, req)
       },
