@@ -6,7 +6,9 @@ import passport from 'passport'
 import OpenIDConnectStrategy from 'passport-openidconnect'
 import type { Payload } from 'payload'
 
-import { classifyLoginFailure, type LoginFailure } from '../lib/digitalIdErrors'
+import { authLimits, bruteForceGuard, tooManyBody } from '../lib/bruteForce'
+import { classifyLoginFailure, loginFailureMessage, type LoginFailure } from '../lib/digitalIdErrors'
+import { rateLimiter } from '../services/rateLimit'
 import { recordAudit } from '../collections/AuditLog/record'
 import { digitalIdSettings, type DigitalIdSettings } from './config'
 import { mountDevProvider } from './devProvider'
@@ -184,6 +186,10 @@ function perRequest(strategy: OpenIDConnectStrategy, req: OidcRequest) {
   return instance
 }
 
+/** Digital ID callbacks per client address (DIGITAL_ID_RATE_LIMIT_ADDRESS_*). */
+const callbackGuard = (payload: Payload) =>
+  bruteForceGuard({ perAddress: rateLimiter(payload, { name: 'digital-id-callback', ...authLimits().digitalIdPerAddress }) })
+
 const originOf = (req: Request) => `${req.protocol}://${req.get('host')}`
 
 function refuse(res: Response, reason: LoginFailure, status = 403) {
@@ -240,6 +246,19 @@ export function mountDigitalId(app: Express, payload: Payload): void {
       await recordAudit(payload, { action: 'login-refused', ip, details: { method: 'digital-id', reason, detail } }).catch(() => undefined)
       refuse(res, reason, status)
     }
+    // Callbacks that do not end in a login are counted per address (a login gives its point back).
+    const address = ip ?? 'unknown'
+    const guard = callbackGuard(payload)
+    const verdict = await guard.attempt(address)
+    if (!verdict.allowed) {
+      if (verdict.first)
+        await recordAudit(payload, { action: 'throttled', ip, details: { method: 'digital-id', scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds } }).catch(() => undefined)
+      res.set('Retry-After', String(verdict.retryAfterSeconds)).set('Cache-Control', 'no-store').status(429)
+      // A browser reads the page; a script gets Payload's JSON error shape.
+      if (req.accepts(['html', 'json']) === 'json') res.json(tooManyBody(loginFailureMessage('throttled').text, verdict.retryAfterSeconds))
+      else res.type('html').send(loginFailurePage('throttled'))
+      return
+    }
     passport.authenticate(perRequest(strategy, req) as never, { session: false }, async (err: Error | null, user: Officer | false, info?: { message?: string }) => {
       try {
         if (err) {
@@ -250,6 +269,7 @@ export function mountDigitalId(app: Express, payload: Payload): void {
         if (!user) return await refused(classifyLoginFailure(info?.message), info?.message ?? '')
         const { cookie } = await mintPayloadSession(payload, user.id)
         await recordAudit(payload, { action: 'login', actor: user.id, targetUser: user.id, ip, details: { method: 'digital-id' } })
+        await guard.succeeded(address)
         res.append('Set-Cookie', cookie)
         res.redirect(302, '/admin')
       } catch (error) {

@@ -14,6 +14,7 @@ export type LoginFailure =
   | 'denied'
   | 'not-configured'
   | 'provider'
+  | 'throttled'
   | 'unknown'
 
 export function classifyLoginFailure(message: string | undefined | null): LoginFailure {
@@ -38,6 +39,7 @@ const TEXT: Record<LoginFailure, [string, string]> = {
   denied: ['การเข้าสู่ระบบถูกยกเลิก', 'The login was cancelled.'],
   'not-configured': ['ยังไม่ได้ตั้งค่าการเข้าสู่ระบบด้วย Digital ID', 'Digital ID login is not configured.'],
   provider: ['ติดต่อผู้ให้บริการ Digital ID ไม่ได้ กรุณาลองใหม่ภายหลัง', 'The Digital ID provider could not be reached. Please try again later.'],
+  throttled: ['มีการเข้าสู่ระบบจากเครือข่ายนี้บ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่', 'Too many login attempts from this network: please wait and try again.'],
   unknown: ['เข้าสู่ระบบด้วย Digital ID ไม่สำเร็จ', 'Digital ID login failed.'],
 }
 

@@ -6,7 +6,8 @@ import { idOf } from '../../access/user'
 import { bilingual } from '../../lib/messages'
 import { isUnboundOfficer } from '../../lib/roleGrants'
 import { hashRoleTokenCode, looksLikeRoleTokenCode } from '../../lib/roleTokenCode'
-import { rateLimiter } from '../../services/rateLimit'
+import { authLimits, bruteForceGuard, TOO_MANY_CODES, tooManyBody } from '../../lib/bruteForce'
+import { clientAddress, rateLimiter } from '../../services/rateLimit'
 import { recordAudit } from '../AuditLog/record'
 
 const invalidToken = () =>
@@ -16,10 +17,18 @@ const invalidToken = () =>
   })
 
 /**
- * Codes are not guessable, but nobody needs more than a few tries: 10 per officer per 15 minutes,
- * on every instance. The key names the account (id and creation time), never a reused id.
+ * Codes are not guessable, but nobody needs more than a few tries: per client address (any
+ * account; a success gives its point back) and per officer whatever the outcome (default 20 and
+ * 10 per 15 minutes, on every instance), so new accounts do not buy more guesses. The account key
+ * names the account (id and creation time), never a reused id.
  */
-const ATTEMPTS = { name: 'redeem-token', points: 10, durationSeconds: 15 * 60 }
+function redeemGuard(req: PayloadRequest) {
+  return bruteForceGuard({ perAddress: rateLimiter(req.payload, { name: 'redeem-token-address', ...authLimits().redeemPerAddress }) })
+}
+const perAccount = (req: PayloadRequest) => rateLimiter(req.payload, { name: 'redeem-token', ...authLimits().redeemPerAccount })
+
+const tooMany = (retryAfterSeconds: number) =>
+  Response.json(tooManyBody(TOO_MANY_CODES, retryAfterSeconds), { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } })
 
 type Claimed = { id: number; agency_id: number; service_point_id: number | null; role: string }
 
@@ -43,13 +52,19 @@ export const redeemTokenEndpoint: Endpoint = {
     if (!isUnboundOfficer(user as never))
       throw new APIError(bilingual('บัญชีนี้สังกัดหน่วยงานแล้ว', 'This account already belongs to an agency'), 409)
 
-    const verdict = await rateLimiter(req.payload, ATTEMPTS).consume(`user:${user.id}:${String((user as { createdAt?: string }).createdAt ?? '')}`)
-    if (!verdict.allowed) {
-      return Response.json(
-        { errors: [{ message: bilingual('ลองใส่รหัสหลายครั้งเกินไป กรุณารอสักครู่', 'Too many attempts: please wait and try again') }] },
-        { status: 429, headers: { 'Retry-After': String(verdict.retryAfterSeconds) } },
-      )
+    const address = clientAddress(req)
+    const guard = redeemGuard(req)
+    const refuse = async (scope: 'address' | 'account', retryAfterSeconds: number, first: boolean) => {
+      // Once per refused window, not for every request of a flood.
+      if (first)
+        await recordAudit(req.payload, { action: 'throttled', actor: user.id, targetUser: user.id, ip: address, details: { method: 'redeem-token', scope, retryAfterSeconds } })
+      return tooMany(retryAfterSeconds)
     }
+    const byAddress = await guard.attempt(address)
+    if (!byAddress.allowed) return refuse('address', byAddress.retryAfterSeconds, byAddress.first)
+    const accountLimiter = perAccount(req)
+    const verdict = await accountLimiter.consume(`user:${user.id}:${String((user as { createdAt?: string }).createdAt ?? '')}`)
+    if (!verdict.allowed) return refuse('account', verdict.retryAfterSeconds, verdict.consumed === accountLimiter.options.points + 1)
     const body = (await req.json?.().catch(() => null)) as { token?: unknown } | null
     if (!looksLikeRoleTokenCode(body?.token)) throw invalidToken()
     const codeHash = hashRoleTokenCode(body.token, req.payload.secret)
@@ -83,6 +98,7 @@ export const redeemTokenEndpoint: Endpoint = {
         req,
       )
       if (shouldCommit) await commitTransaction(req)
+      await guard.succeeded(address)
       return Response.json({
         message: bilingual('ผูกบัญชีกับหน่วยงานเรียบร้อยแล้ว', 'Your account is now bound to the agency'),
         user: { id: updated.id, email: updated.email, agency: idOf(updated.agency), servicePoint: idOf(updated.servicePoint), roles: updated.roles },
