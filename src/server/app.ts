@@ -10,6 +10,7 @@ import { CACHEABLE_PUBLIC_PATHS, listenForContentChanges } from '../services/pub
 import { payloadRestHandler } from './payloadRest'
 import { createPublicCache } from './publicCache'
 import type { PublicSnapshots } from './publicSnapshots'
+import { securityHeaders } from './securityHeaders'
 import { closePayload } from './shutdown'
 
 export type InfogoServer = {
@@ -53,6 +54,14 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY === 'true' ? true : 'loopback')
+  // Every answer carries the security headers (CSP with a per-request nonce for Next's pages).
+  app.use(securityHeaders({ dev: options.dev ?? process.env.NODE_ENV !== 'production' }))
+  // The address Express trusts, for whatever reads it further on (Next's routes too, e.g. GraphQL
+  // logins): a client's own x-infogo-client-ip never gets through.
+  app.use((req, _res, next) => {
+    req.headers['x-infogo-client-ip'] = req.ip || req.socket.remoteAddress || 'unknown'
+    next()
+  })
 
   if (options.mount) await options.mount(app, payload)
   // Digital ID login (and the local OpenID provider in development) before Payload's /api.

@@ -38,12 +38,13 @@ export type TestServer = {
  * Starts the real Express app (Payload REST under /api, no Next) on a free port against this
  * worker's database, after emptying it.
  */
-export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string>; dev?: boolean } = {}): Promise<TestServer> {
   process.env.DATABASE_URL = workerDatabaseUrl()
   process.env.PAYLOAD_SECRET ??= 'infogo-test-secret'
   Object.assign(process.env, options.env ?? {})
   const { createInfogoServer } = await import('../../src/server/app')
-  const server = await createInfogoServer({ withNext: false })
+  // `dev: false` gives the production answers' headers (no Next either way).
+  const server = await createInfogoServer({ withNext: false, dev: options.dev })
   await resetDatabase()
   const http = await server.listen(0, '127.0.0.1')
   const address = http.address()
