@@ -15,7 +15,7 @@ import { bilingual } from './messages'
  * address, always gets through.
  */
 
-/** What the guard needs of a counter (src/server/rateLimit.ts's `RateLimiter` fits). */
+/** What the guard needs of a counter (src/services/rateLimit.ts's `RateLimiter` fits). */
 export type AttemptCounter = {
   consume: (key: string) => Promise<{ allowed: boolean; retryAfterSeconds: number; consumed: number }>
   reward: (key: string) => Promise<void>
