@@ -94,7 +94,7 @@ export function authLimits(env: Record<string, string | undefined> = process.env
     /** Digital ID callbacks from one address that did not end in a login. */
     digitalIdPerAddress: limit(env, 'DIGITAL_ID_RATE_LIMIT_ADDRESS', 20, 15 * 60),
     /** Token codes tried from one address (any account) that did not bind an account. */
-    redeemPerAddress: limit(env, 'REDEEM_TOKEN_RATE_LIMIT_ADDRESS', 20, 15 * 60),
+    redeemPerAddress: limit(env, 'REDEEM_TOKEN_RATE_LIMIT_ADDRESS', 50, 15 * 60),
     /** Token codes tried by one account, whatever the outcome. */
     redeemPerAccount: limit(env, 'REDEEM_TOKEN_RATE_LIMIT_ACCOUNT', 10, 15 * 60),
   }

@@ -18,7 +18,7 @@ const invalidToken = () =>
 
 /**
  * Codes are not guessable, but nobody needs more than a few tries: per client address (any
- * account; a success gives its point back) and per officer whatever the outcome (default 20 and
+ * account; a success gives its point back) and per officer whatever the outcome (default 50 and
  * 10 per 15 minutes, on every instance), so new accounts do not buy more guesses. The account key
  * names the account (id and creation time), never a reused id.
  */
