@@ -10,6 +10,7 @@ import { CACHEABLE_PUBLIC_PATHS, listenForContentChanges } from '../services/pub
 import { payloadRestHandler } from './payloadRest'
 import { createPublicCache } from './publicCache'
 import type { PublicSnapshots } from './publicSnapshots'
+import { loginFastRefusal } from './loginFastRefusal'
 import { securityHeaders } from './securityHeaders'
 import { closePayload } from './shutdown'
 
@@ -79,6 +80,8 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
   const publicSnapshots = createPublicSnapshots(payload)
   await publicSnapshots.ready
   // Citizens' ratings (QR posters, bursts): straight to the intake, not through Payload's router.
+  // A login flood from an address already refused is answered before Payload's pipeline.
+  app.use('/api', loginFastRefusal(payload))
   app.use('/api', surveyIntakeMiddleware(payload))
   app.use('/api', publicSnapshots.middleware)
   if (process.env.PUBLIC_CACHE !== 'off') {

@@ -42,6 +42,8 @@ export type RateLimiter = {
   reset: (key: string) => Promise<void>
   /** Gives back `points` of one key's window (an attempt that turned out legitimate). */
   reward: (key: string, points?: number) => Promise<void>
+  /** How long this instance still refuses the key from memory (0: not blocked here); no database call. */
+  blockedMs: (key: string) => number
   options: RateLimitOptions
 }
 
@@ -131,6 +133,8 @@ export function rateLimiter(payload: Payload, options: RateLimitOptions): RateLi
       await ensureRateLimitTable(payload).catch(() => undefined)
       await store.reward(key, points)
     },
+    blockedMs: (key) =>
+      (store as unknown as { getInMemoryBlockMsBeforeExpire: (rlKey: string) => number }).getInMemoryBlockMsBeforeExpire(store.getKey(key)),
   }
   byKey.set(cacheKey, limiter)
   return limiter

@@ -65,9 +65,16 @@ describe('password login', () => {
     expect(refused.body.errors[0].message).toMatch(/หลายครั้งเกินไป.*\(Too many login attempts/)
     expect(refused.body.errors[0].data).toEqual({ retryAfterSeconds: expect.any(Number) })
 
+    // Every refusal has the same answer, also those given before Payload (src/server/loginFastRefusal.ts).
+    for (const a of answers.filter((x) => x.status === 429)) {
+      expect(Number(a.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+      expect(a.body.errors[0].message).toBe(refused.body.errors[0].message)
+    }
+
     // The right password from the flooded address waits for the window too...
     const waiting = await login('203.0.113.10', TEST_PASSWORD)
     expect(waiting.status).toBe(429)
+    expect(waiting.body.errors[0].data.retryAfterSeconds).toBe(Number(waiting.headers.get('retry-after')))
     // ...and works after it.
     await sleep(Number(waiting.headers.get('retry-after')) * 1000 + 300)
     expect((await login('203.0.113.10', TEST_PASSWORD)).status).toBe(200)
