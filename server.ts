@@ -2,11 +2,9 @@
  * infogo's HTTP server: Express hosting Payload's REST API, the Digital ID routes and Next
  * (admin at /admin). `npm run dev` and `npm start` both run this file.
  */
-import { ensureQuestionSet } from './src/collections/SurveyQuestionSets/cache'
 import { takeOverShutdownSignals } from './src/db/embedded'
 import { createInfogoServer, type InfogoServer } from './src/server/app'
 import { runJobsQueueInThisProcess } from './src/services/jobsLeader'
-import { seedIfEmpty } from './src/server/seed'
 
 const dev = process.env.NODE_ENV !== 'production'
 if (!dev && !process.env.PAYLOAD_SECRET) {
@@ -38,8 +36,15 @@ server = await createInfogoServer({ withNext: process.env.INFOGO_NO_NEXT !== 'tr
 
 // Production's migrations ship OPDC's standard question set; a pushed (development) database gets
 // it here, so ratings work on it as on a fresh installation (even with SEED=false or imported data).
-if (dev) await ensureQuestionSet(server.payload)
-if (dev && process.env.SEED !== 'false') await seedIfEmpty(server.payload)
+if (dev) {
+  // Loaded after the config (they import Payload's database adapter; see createInfogoServer).
+  const [{ ensureQuestionSet }, { seedIfEmpty }] = await Promise.all([
+    import('./src/collections/SurveyQuestionSets/cache'),
+    import('./src/server/seed'),
+  ])
+  await ensureQuestionSet(server.payload)
+  if (process.env.SEED !== 'false') await seedIfEmpty(server.payload)
+}
 
 takeOverShutdownSignals()
 await server.listen(port)
