@@ -5,6 +5,7 @@ import { agencyScopeIds } from '../access/scope'
 import { agencyIdOf, officerOf } from '../access/user'
 import { bilingual } from '../lib/messages'
 import { parseExportFormat, type Cell } from '../lib/spreadsheet'
+import { addCalendarDays, isIsoDate, startOfBangkokDay } from '../lib/workingDays'
 import { exportResponse } from '../services/export'
 import {
   GROUP_BY,
@@ -50,8 +51,17 @@ const queryOf = (req: PayloadRequest): Record<string, string> => {
   return Object.fromEntries(params.entries())
 }
 
-function parseDate(value: string | undefined, path: string): Date | undefined {
+/**
+ * A period end: a day (`YYYY-MM-DD`) is a Bangkok calendar day and both ends include it, as in the
+ * satisfaction summary (`from` opens at its 00:00 +07:00, `to` closes at the next day's, exclusive);
+ * a full ISO instant is taken as it is.
+ */
+function parseDate(value: string | undefined, path: 'from' | 'to'): Date | undefined {
   if (!value) return undefined
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    if (!isIsoDate(value)) fail(400, `${path} ต้องเป็นวันที่ (YYYY-MM-DD)`, `${path} must be a date (YYYY-MM-DD)`, path)
+    return startOfBangkokDay(path === 'to' ? addCalendarDays(value, 1) : value)
+  }
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) fail(400, `${path} ต้องเป็นวันที่ (YYYY-MM-DD)`, `${path} must be a date (YYYY-MM-DD)`, path)
   return date

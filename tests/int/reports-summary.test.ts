@@ -201,3 +201,31 @@ describe('exports', () => {
     )
   })
 })
+
+describe('the period filter', () => {
+  it('takes `from`/`to` days as Bangkok calendar days, both included (what the admin’s date pickers send)', async () => {
+    // Two ratings either side of midnight in Bangkok: 30 Apr 23:30 and 1 May 03:00 (+07:00).
+    const ids: number[] = []
+    for (const scores of [{ staff: 4, speed: 4 }, { staff: 2, speed: 2 }]) {
+      const res = await api(t.baseUrl).post('/api/survey-responses', rating(spB1.id, scores), clientHeaders())
+      expect(res.status).toBe(201)
+      ids.push(res.body.doc.id)
+    }
+    const pool = (t.payload.db as any).pool
+    await pool.query(`UPDATE survey_responses SET created_at = $2 WHERE id = $1`, [ids[0], '2026-04-30T16:30:00Z'])
+    await pool.query(`UPDATE survey_responses SET created_at = $2 WHERE id = $1`, [ids[1], '2026-04-30T20:00:00Z'])
+    const idsIn = async (query: string) => {
+      const res = await opdc.api.get(`/api/reports/survey-responses?${query}`)
+      expect([query, res.status]).toEqual([query, 200])
+      return rowsOf(res.body).map((r) => Number(r[0])).sort((a, b) => a - b)
+    }
+    expect(await idsIn('from=2026-04-30&to=2026-04-30')).toEqual([ids[0]])
+    expect(await idsIn('from=2026-05-01&to=2026-05-01')).toEqual([ids[1]])
+    expect(await idsIn('from=2026-04-30&to=2026-05-01')).toEqual(ids)
+    // A full instant is still taken as it is (`to` exclusive).
+    expect(await idsIn('from=2026-04-30T00:00:00Z&to=2026-04-30T20:00:00Z')).toEqual([ids[0]])
+    const impossible = await opdc.api.get('/api/reports/survey-responses?to=2026-02-30')
+    expect(impossible.status).toBe(400)
+    expect(impossible.body.errors[0].data.errors[0]).toMatchObject({ path: 'to', message: expect.stringMatching(/^to ต้องเป็นวันที่.*\(to must be a date/) })
+  })
+})
