@@ -43,6 +43,32 @@ export function formatDateFor(language: string | undefined, value: DateInput, wi
 }
 
 export const toBuddhistYear = (ceYear: number): number => ceYear + 543
+
+/** A calendar month ("ธันวาคม 2569" / "December 2026"): Buddhist era in Thai, Gregorian in English. */
+export function formatMonthFor(language: string | undefined, year: number, month: number): string {
+  const thai = !language || language.startsWith('th')
+  // Mid-month in UTC is the same month in Bangkok (and anywhere else).
+  return new Intl.DateTimeFormat(thai ? 'th-TH-u-ca-buddhist' : 'en-GB', { timeZone: BANGKOK_TZ, month: 'long', year: 'numeric' }).format(
+    new Date(Date.UTC(year, month - 1, 15)),
+  )
+}
+
+/** A day written `YYYY-MM-DD` (a Bangkok calendar day in the API's filters and day fields). */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/*
+ * Payload's DatePicker stores a picked day (appearances `default`, `dayOnly`, `monthOnly`) as
+ * 12:00 UTC of the day picked in the calendar, whatever the browser's time zone: noon UTC is the
+ * same calendar day in Bangkok (19:00) and in every zone from UTC-12 to UTC+11.
+ */
+/** The instant Payload's DatePicker gives a calendar day: `YYYY-MM-DD` at 12:00 UTC. */
+export const pickedDayInstant = (day: string): string => `${day}T12:00:00.000Z`
+
+/** The calendar day a day picker's value means (its UTC date: the picker puts days at 12:00 UTC). */
+export const dayOfPicked = (value: Date | string): string => new Date(value).toISOString().slice(0, 10)
+
+/** Whether `value` is a day written `YYYY-MM-DD` (not checked against the calendar). */
+export const isDayText = (value: unknown): value is string => typeof value === 'string' && ISO_DAY.test(value)
 export const toGregorianYear = (beYear: number): number => beYear - 543
 
 /*

@@ -1,9 +1,11 @@
 /*
  * The parts of a report's GET filter form that every report view shares (/admin/reports and
  * /admin/reports/satisfaction): the agency choice, the period, the submit button, and the error
- * a rejected filter gets. Server components: the form works without JavaScript.
+ * a rejected filter gets. Server components except the period's date pickers (ReportDateInput).
  */
 import React from 'react'
+
+import { ReportDateInput } from './ReportDateInput'
 
 type Named = { id: number | string; name?: unknown }
 
@@ -25,19 +27,12 @@ export function AgencySelect({ agencies, selected, all }: { agencies: Named[]; s
   )
 }
 
+/** The period, a day each end (Bangkok calendar days, both included), in Payload's date picker. */
 export function PeriodInputs({ from, to }: { from?: string | null; to?: string | null }) {
   return (
     <>
-      <label>
-        ตั้งแต่วันที่ (From)
-        <br />
-        <input type="date" name="from" defaultValue={from ?? ''} />
-      </label>
-      <label>
-        ถึงวันที่ (To)
-        <br />
-        <input type="date" name="to" defaultValue={to ?? ''} />
-      </label>
+      <ReportDateInput name="from" label="ตั้งแต่วันที่ (From)" defaultValue={from} />
+      <ReportDateInput name="to" label="ถึงวันที่ (To)" defaultValue={to} />
     </>
   )
 }
