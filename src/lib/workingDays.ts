@@ -25,6 +25,20 @@ export function isIsoDate(value: unknown): value is IsoDate {
 export const bangkokDateOf = (instant: Date): IsoDate =>
   new Date(instant.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(0, 10)
 
+/** An ISO 8601 date-time with its offset (`Z` or `+07:00`): an instant, unlike a bare day. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i
+
+/**
+ * The Bangkok calendar day a date value means: `YYYY-MM-DD` is that day; an ISO 8601 instant (with
+ * its offset) or a Date is the day it falls on in Bangkok. Null for anything else, including the
+ * locale-dependent texts JavaScript's Date would guess at ("04/05/2026").
+ */
+export function bangkokDayOf(value: unknown): IsoDate | null {
+  if (isIsoDate(value)) return value
+  const instant = value instanceof Date ? value : typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : null
+  return instant && !Number.isNaN(instant.getTime()) ? bangkokDateOf(instant) : null
+}
+
 /** The instant a Bangkok calendar day begins (00:00 +07:00). */
 export const startOfBangkokDay = (day: IsoDate): Date => new Date(Date.parse(`${day}T00:00:00Z`) - BANGKOK_OFFSET_MS)
 

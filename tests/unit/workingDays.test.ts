@@ -2,6 +2,7 @@ import {
   addCalendarDays,
   addWorkingDays,
   bangkokDateOf,
+  bangkokDayOf,
   isIsoDate,
   startOfBangkokDay,
   thaiPublicHolidays,
@@ -10,6 +11,19 @@ import {
 } from '../../src/lib/workingDays'
 
 describe('Bangkok calendar days', () => {
+  it('reads the day a date value means: a bare day as it is, an instant as its day in Bangkok', () => {
+    expect(bangkokDayOf('2026-11-02')).toBe('2026-11-02')
+    expect(bangkokDayOf('2026-11-02T12:00:00.000Z')).toBe('2026-11-02')
+    expect(bangkokDayOf('2026-11-01T17:00:00.000Z')).toBe('2026-11-02') // 00:00 Bangkok
+    expect(bangkokDayOf('2026-11-01T16:59:59.999Z')).toBe('2026-11-01')
+    expect(bangkokDayOf('2026-11-02T23:30:00+07:00')).toBe('2026-11-02')
+    expect(bangkokDayOf(new Date('2026-11-01T17:00:00Z'))).toBe('2026-11-02')
+    // No guessing at locale texts, impossible days or instants without an offset (local time of whom?).
+    for (const value of ['04/05/2026', '21/04/2026', '2026-02-30', '2026-11-02T12:00:00', 'พรุ่งนี้', '', null, undefined, 20261102, new Date('x')]) {
+      expect([value, bangkokDayOf(value)]).toEqual([value, null])
+    }
+  })
+
   it('puts an instant on its Bangkok day, not its UTC day', () => {
     // 20:00 UTC on 9 April is 03:00 on 10 April in Bangkok.
     expect(bangkokDateOf(new Date('2026-04-09T20:00:00Z'))).toBe('2026-04-10')

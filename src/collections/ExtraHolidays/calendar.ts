@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { thaiWorkingCalendar, type WorkingDayCalendar } from '../../lib/workingDays'
+import { bangkokDateOf, thaiWorkingCalendar, type WorkingDayCalendar } from '../../lib/workingDays'
 
 /**
  * The Thai working-day calendar with the extra holidays system admins entered. Loaded once per
@@ -17,7 +17,9 @@ export async function loadWorkingCalendar(req: PayloadRequest): Promise<WorkingD
     overrideAccess: true,
     req,
   })
-  const calendar = thaiWorkingCalendar(docs.map((doc) => ({ date: String(doc.date), name: doc.name as string })))
+  // Each row's date is a day stored as an instant: the calendar counts its Bangkok day.
+  const days = docs.map((doc) => ({ date: bangkokDateOf(new Date(doc.date)), name: doc.name as string }))
+  const calendar = thaiWorkingCalendar(days)
   req.context = { ...(req.context ?? {}), workingCalendar: calendar }
   return calendar
 }

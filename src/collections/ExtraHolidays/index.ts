@@ -3,7 +3,18 @@ import type { CollectionConfig } from 'payload'
 import { isLoggedIn, systemAdminOnly } from '../../access/predicates'
 import { label } from '../../fields/label'
 import { bilingual } from '../../lib/messages'
-import { isIsoDate } from '../../lib/workingDays'
+import { pickedDayInstant, PICKER_DISPLAY_FORMATS } from '../../lib/thaiDate'
+import { bangkokDayOf } from '../../lib/workingDays'
+
+/**
+ * Every way of sending the day (`2026-11-02`, the picker's `2026-11-02T12:00:00.000Z`, midnight
+ * Bangkok as `2026-11-01T17:00:00.000Z`) stores the same instant, so `unique` means one row a day.
+ * Anything else is left for the validation to refuse.
+ */
+const asStoredDay = (value: unknown): unknown => {
+  const day = bangkokDayOf(value)
+  return day ? pickedDayInstant(day) : value
+}
 
 /**
  * วันหยุดเพิ่มเติม: holidays that no library knows in advance (special days the Cabinet
@@ -31,15 +42,22 @@ export const ExtraHolidays: CollectionConfig = {
   defaultSort: 'date',
   fields: [
     {
+      // A Bangkok calendar day, stored as Payload's DatePicker stores a day (12:00 UTC of it).
       name: 'date',
-      type: 'text',
+      type: 'date',
       required: true,
       unique: true,
       index: true,
-      label: label('วันที่ (ค.ศ. YYYY-MM-DD)', 'Date (YYYY-MM-DD)'),
-      admin: { placeholder: '2026-11-02' },
+      label: label('วันที่', 'Date'),
+      admin: { date: { pickerAppearance: 'default', displayFormat: PICKER_DISPLAY_FORMATS.default } },
+      hooks: { beforeValidate: [({ value }) => asStoredDay(value)] },
       validate: (value: unknown) =>
-        isIsoDate(value) ? true : bilingual('วันที่ต้องอยู่ในรูปแบบ YYYY-MM-DD (ค.ศ.)', 'Date must be YYYY-MM-DD (CE)'),
+        bangkokDayOf(value)
+          ? true
+          : bilingual(
+              'วันที่ต้องเป็นวันตามปฏิทิน ค.ศ. เช่น 2026-11-02 หรือเวลาแบบ ISO 8601 (เลือกจากปฏิทินในหน้าจอ)',
+              'date must be a calendar day, YYYY-MM-DD (e.g. 2026-11-02), or an ISO 8601 instant, taken as its day in Bangkok',
+            ),
     },
     { name: 'name', type: 'text', required: true, label: label('ชื่อวันหยุด', 'Name') },
   ],
