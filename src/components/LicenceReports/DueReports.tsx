@@ -1,5 +1,8 @@
 'use client'
+import { useTranslation } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
+
+import { formatDateFor, formatMonthFor } from '../../lib/thaiDate'
 
 type Row = { process: { id: number; name: string }; report: { id: number; state: string } | null }
 type DuePeriod = {
@@ -24,12 +27,8 @@ const STATUS: Record<DuePeriod['status'], string> = {
   'not-open': 'ยังไม่เปิด (Not open)',
 }
 
-const thaiDateTime = (iso: string | null) =>
-  iso
-    ? new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' }).format(
-        new Date(new Date(iso).getTime() - 1),
-      )
-    : ''
+/** The last moment of a window that closes at `iso` (exclusive): "until 10 Dec 2026 23:59", not "until 11 Dec 00:00". */
+const lastMomentBefore = (iso: string): number => new Date(iso).getTime() - 1
 
 const errorOf = (body: any, status: number): string =>
   body?.errors?.[0]?.data?.errors?.[0]?.message ?? body?.errors?.[0]?.message ?? `HTTP ${status}`
@@ -40,6 +39,10 @@ const errorOf = (body: any, status: number): string =>
  * Every rule is enforced by the REST API; this only shows its answers.
  */
 export function DueReports() {
+  // พ.ศ. and Thai month names in the Thai admin, Gregorian in the English one.
+  const { i18n } = useTranslation()
+  const until = (iso: string | null) => (iso ? formatDateFor(i18n.language, lastMomentBefore(iso), true) : '')
+  const periodName = (p: DuePeriod) => formatMonthFor(i18n.language, p.year, p.month)
   const [due, setDue] = useState<Due | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -77,7 +80,7 @@ export function DueReports() {
 
   const requestUnlock = async (period: DuePeriod) => {
     if (!due?.unit) return
-    const reason = window.prompt(`เหตุผลในการขอปลดล็อค ${period.label} (Reason for the unlock request)`)
+    const reason = window.prompt(`เหตุผลในการขอปลดล็อค ${periodName(period)} (Reason for the unlock request)`)
     if (!reason?.trim()) return
     setBusy(true)
     setMessage(null)
@@ -115,11 +118,11 @@ export function DueReports() {
         return (
           <div key={`${period.year}-${period.month}`} style={{ border: '1px solid var(--theme-elevation-150)', padding: 12, marginBottom: 12 }}>
             <h3 style={{ margin: 0 }}>
-              {period.label} · {STATUS[period.status]}
+              {periodName(period)} · {STATUS[period.status]}
             </h3>
             <p style={{ margin: '4px 0 8px' }}>
-              {period.status === 'open' ? `รายงานได้ถึง (Open until) ${thaiDateTime(period.locksAt)}` : null}
-              {period.status === 'unlocked' ? `รายงานได้ถึง (Editable until) ${thaiDateTime(period.editableUntil)}` : null}
+              {period.status === 'open' ? `รายงานได้ถึง (Open until) ${until(period.locksAt)}` : null}
+              {period.status === 'unlocked' ? `รายงานได้ถึง (Editable until) ${until(period.editableUntil)}` : null}
             </p>
             <table className="table" style={{ width: '100%' }}>
               <tbody>
