@@ -2,6 +2,8 @@
  * infogo's HTTP server: Express hosting Payload's REST API, the Digital ID routes and Next
  * (admin at /admin). `npm run dev` and `npm start` both run this file.
  */
+// First: Bangkok time (unless TZ is set) before any other module makes a Date.
+import { processTimeZone } from './src/server/defaultTimeZone'
 import { takeOverShutdownSignals } from './src/db/embedded'
 import { createInfogoServer, type InfogoServer } from './src/server/app'
 import { runJobsQueueInThisProcess } from './src/services/jobsLeader'
@@ -54,5 +56,5 @@ if (process.env.JOBS_AUTORUN !== 'false') {
   const { default: config } = await import('./src/payload.config')
   await getPayload({ config, cron: true })
 }
-server.payload.logger.info(`infogo ready in ${Date.now() - started} ms: http://localhost:${port}/admin`)
+server.payload.logger.info(`infogo ready in ${Date.now() - started} ms: http://localhost:${port}/admin (time zone ${processTimeZone()})`)
 

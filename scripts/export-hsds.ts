@@ -2,6 +2,7 @@
  * `npm run export:hsds [-- --out <dir>] [--base-url https://www.info.go.th]`
  * Writes the published catalogue as an Open Referral HSDS-style data package (docs/import-export.md).
  */
+import '../src/server/defaultTimeZone'
 import { getPayload } from 'payload'
 
 import { ensureDatabase } from '../src/db/embedded'

@@ -3,6 +3,7 @@
  * Imports the earlier systems' exports (docs/import-export.md).
  * Exit code: 0 when every row went in, 1 when some rows were reported, 2 on a usage error.
  */
+import '../src/server/defaultTimeZone'
 import cliProgress from 'cli-progress'
 import { getPayload } from 'payload'
 

@@ -5,6 +5,7 @@
  * bodies included, so stale ones are rebuilt too). Run it after
  * writing documents without Payload (SQL); the server also rebuilds stale collections on start.
  */
+import '../src/server/defaultTimeZone'
 import { getPayload } from 'payload'
 
 import { ensureDatabase } from '../src/db/embedded'

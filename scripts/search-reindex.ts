@@ -2,6 +2,7 @@
  * `npm run search:reindex`: rebuilds the site-search index from the published documents, e.g.
  * after a bulk import, an agency or tag rename, or a change to the tokenizer.
  */
+import '../src/server/defaultTimeZone'
 import { createLocalReq, getPayload } from 'payload'
 
 import { ensureDatabase } from '../src/db/embedded'

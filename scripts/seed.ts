@@ -1,4 +1,5 @@
 /** `npm run seed`: loads the Thai demo data (idempotent). */
+import '../src/server/defaultTimeZone'
 import { getPayload } from 'payload'
 
 import { ensureDatabase } from '../src/db/embedded'
