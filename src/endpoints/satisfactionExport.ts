@@ -7,8 +7,8 @@ import { APIError } from 'payload'
 import { loadSummary, resolveSummaryScope, summaryQueryOf, type SummaryScope } from '../collections/SurveyResponses/summary'
 import { bilingual } from '../lib/messages'
 import { satisfactionRows, type ExportCell } from '../lib/surveyExport'
-import { BOM, CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../lib/spreadsheet'
-import { formatThaiDate } from '../lib/thaiDate'
+import { BOM, CSV_CONTENT_TYPE, exportFilename, XLSX_CONTENT_TYPE } from '../lib/spreadsheet'
+import { formatDateFor, formatThaiDate } from '../lib/thaiDate'
 
 const TITLE = 'รายงานผลประเมินความพึงพอใจ (Citizen satisfaction report)'
 
@@ -18,8 +18,11 @@ export function scopeLabel(scope: SummaryScope): string {
   return scope.audience === 'all' ? 'ทุกหน่วยงาน (All agencies)' : 'หน่วยงานของท่านและหน่วยงานในสังกัด'
 }
 
-export const periodLabel = (scope: SummaryScope): string =>
-  scope.from || scope.to ? `${scope.from ? formatThaiDate(scope.from) : '…'} – ${scope.to ? formatThaiDate(scope.to) : '…'}` : 'ทั้งหมด (All time)'
+/** The period's days: พ.ศ. for Thai readers (the export, the Thai admin), Gregorian for English ones. */
+export function periodLabel(scope: SummaryScope, language = 'th'): string {
+  const day = (date: Date) => (language.startsWith('th') ? formatThaiDate(date) : formatDateFor(language, date))
+  return scope.from || scope.to ? `${scope.from ? day(scope.from) : '…'} – ${scope.to ? day(scope.to) : '…'}` : 'ทั้งหมด (All time)'
+}
 
 /**
  * GET /api/reports/satisfaction/export?format=csv|xlsx&servicePoint=&agency=&manual=&from=&to=
@@ -45,8 +48,7 @@ export const satisfactionExportEndpoint: Endpoint = {
       period: periodLabel(scope),
       generatedAt: formatThaiDate(new Date(), { withTime: true }),
     })
-    const stamp = new Date().toISOString().slice(0, 10)
-    const filename = `satisfaction-report-${stamp}.${format}`
+    const filename = exportFilename('satisfaction-report', format)
     if (format === 'csv') {
       const csv = BOM + Papa.unparse(rows.map((r) => r.map((c) => (c === null ? '' : c))), { newline: '\r\n' })
       return new Response(csv, {

@@ -10,7 +10,7 @@
 import { DURATION_UNITS, type DurationUnit } from './duration'
 import { isDistrictOf, isProvince, isSubdistrictOf } from './geography'
 import { bilingual } from './messages'
-import { formatThaiDate } from './thaiDate'
+import { formatDateFor, formatThaiDate } from './thaiDate'
 import { isValidLatitude, isValidLongitude, isValidTime, WEEKDAYS } from './servicePoint'
 
 export const IMPORT_KINDS = ['agencies', 'manuals', 'service-points'] as const
@@ -592,13 +592,14 @@ export function mapRow(kind: ImportKind, row: RawRow): MappedRow<ImportRecord> {
 
 /**
  * The remarks of an imported manual: the export's own remark, then where it came from and its
- * history in the earlier system. No import date, so a rerun writes the same text.
+ * history in the earlier system. No import date, so a rerun writes the same text. The English
+ * date is the same Bangkok day as the Thai one (Gregorian).
  */
 export function importedRemarks(record: ManualRecord, formatDate: (iso: string) => string): string {
   const lines = [
     ...(record.remarks ? [record.remarks, ''] : []),
     `นำเข้าจากระบบเดิม รหัส ${record.legacyId} ฉบับที่ ${record.revision} เผยแพร่เมื่อ ${formatDate(record.publishedAt)} ` +
-      `(Imported from the earlier system, id ${record.legacyId}, revision ${record.revision}, published ${record.publishedAt.slice(0, 10)})`,
+      `(Imported from the earlier system, id ${record.legacyId}, revision ${record.revision}, published ${formatDateFor('en', record.publishedAt)})`,
   ]
   if (record.history.length) lines.push('ประวัติในระบบเดิม (History in the earlier system):', ...record.history.map((h) => `- ${h}`))
   return lines.join('\n')

@@ -76,8 +76,9 @@ export function dateCell(value: Date | string | number | null | undefined, langu
   return `${text} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`
 }
 
-/** A file name safe in a Content-Disposition header: report name plus the day, ASCII only. */
+/** A file name safe in a Content-Disposition header: report name plus the day in Bangkok (CE), ASCII only. */
 export function exportFilename(report: string, format: ExportFormat, now = new Date()): string {
   const base = report.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'report'
-  return `${base}-${now.toISOString().slice(0, 10)}.${format}`
+  const bangkokDay = new Date(now.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(0, 10)
+  return `${base}-${bangkokDay}.${format}`
 }

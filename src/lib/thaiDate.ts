@@ -44,11 +44,11 @@ export function formatDateFor(language: string | undefined, value: DateInput, wi
 
 export const toBuddhistYear = (ceYear: number): number => ceYear + 543
 
-/** A calendar month ("ธันวาคม 2569" / "December 2026"): Buddhist era in Thai, Gregorian in English. */
-export function formatMonthFor(language: string | undefined, year: number, month: number): string {
+/** A calendar month ("ธันวาคม 2569" / "December 2026", short: "ธ.ค. 2569" / "Dec 2026"): Buddhist era in Thai, Gregorian in English. */
+export function formatMonthFor(language: string | undefined, year: number, month: number, short = false): string {
   const thai = !language || language.startsWith('th')
   // Mid-month in UTC is the same month in Bangkok (and anywhere else).
-  return new Intl.DateTimeFormat(thai ? 'th-TH-u-ca-buddhist' : 'en-GB', { timeZone: BANGKOK_TZ, month: 'long', year: 'numeric' }).format(
+  return new Intl.DateTimeFormat(thai ? 'th-TH-u-ca-buddhist' : 'en-GB', { timeZone: BANGKOK_TZ, month: short ? 'short' : 'long', year: 'numeric' }).format(
     new Date(Date.UTC(year, month - 1, 15)),
   )
 }

@@ -228,7 +228,7 @@ describe('manual rows', () => {
       [
         'หมายเหตุเดิม',
         '',
-        'นำเข้าจากระบบเดิม รหัส MAN-1 ฉบับที่ 2 เผยแพร่เมื่อ 15 ส.ค. 2559 (Imported from the earlier system, id MAN-1, revision 2, published 2016-08-14)',
+        'นำเข้าจากระบบเดิม รหัส MAN-1 ฉบับที่ 2 เผยแพร่เมื่อ 15 ส.ค. 2559 (Imported from the earlier system, id MAN-1, revision 2, published 15 Aug 2016)',
         'ประวัติในระบบเดิม (History in the earlier system):',
         '- 10/06/2558 เผยแพร่ครั้งแรก',
         '- 15/08/2559 ปรับปรุง',

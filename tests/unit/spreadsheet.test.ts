@@ -57,7 +57,8 @@ describe('dates and names', () => {
     expect(parseExportFormat(undefined)).toBe('csv')
     expect(parseExportFormat('xlsx')).toBe('xlsx')
     expect(parseExportFormat('pdf')).toBeNull()
-    expect(exportFilename('รายงาน manuals/by state', 'csv', instant)).toBe('manuals-by-state-2026-11-25.csv')
+    // The day the officer downloads it on, in Bangkok (as the dates in the file), not UTC's.
+    expect(exportFilename('รายงาน manuals/by state', 'csv', instant)).toBe('manuals-by-state-2026-11-26.csv')
   })
 })
 

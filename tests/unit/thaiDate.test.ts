@@ -11,9 +11,13 @@ import { enUS, th } from 'date-fns/locale'
 import {
   ADMIN_DATE_FORMAT,
   buddhistYearMistake,
+  dayOfPicked,
   displayFormatFor,
   formatDateFor,
+  formatMonthFor,
+  isDayText,
   PICKER_DISPLAY_FORMATS,
+  pickedDayInstant,
   withBuddhistEraYears,
   withPlainYears,
 } from '../../src/lib/thaiDate'
@@ -95,5 +99,24 @@ describe('ICU formatting used outside date-fns (site, timeline, exports)', () =>
   test('Bangkok time, Buddhist era in Thai and Gregorian in English', () => {
     expect(formatDateFor('th', '2026-12-03T07:05:00.000Z', true)).toBe('3 ธ.ค. 2569 14:05')
     expect(formatDateFor('en', '2026-12-03T07:05:00.000Z', true)).toBe('3 Dec 2026, 14:05')
+  })
+})
+
+describe('months and picked days', () => {
+  test('a month reads พ.ศ. in Thai (also for no language), Gregorian in English, long or short', () => {
+    expect(formatMonthFor('th', 2026, 12)).toBe('ธันวาคม 2569')
+    expect(formatMonthFor(undefined, 2027, 1)).toBe('มกราคม 2570')
+    expect(formatMonthFor('th', 2026, 1, true)).toBe('ม.ค. 2569')
+    expect(formatMonthFor('en', 2026, 12)).toBe('December 2026')
+    expect(formatMonthFor('en', 2026, 1, true)).toBe('Jan 2026')
+  })
+
+  test('a day goes into Payload’s DatePicker as 12:00 UTC and comes back as the same day', () => {
+    expect(pickedDayInstant('2026-04-30')).toBe('2026-04-30T12:00:00.000Z')
+    expect(dayOfPicked(pickedDayInstant('2026-04-30'))).toBe('2026-04-30')
+    // What the picker hands over for 30 April, picked in Bangkok (12:00 UTC, 19:00 local).
+    expect(dayOfPicked(new Date(Date.UTC(2026, 3, 30, 12)))).toBe('2026-04-30')
+    expect(isDayText('2026-04-30')).toBe(true)
+    for (const value of ['2026-04-30T00:00:00Z', '30/04/2026', '', null]) expect([value, isDayText(value)]).toEqual([value, false])
   })
 })

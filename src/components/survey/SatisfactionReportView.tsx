@@ -17,11 +17,12 @@ import { loadSummary, resolveSummaryScope, type SummaryQuery } from '../../colle
 import { periodLabel, scopeLabel } from '../../endpoints/satisfactionExport'
 import { SCORE_LABELS } from '../../lib/surveyRules'
 import type { MonthSummary, SatisfactionSummary } from '../../lib/surveyStats'
+import { formatMonthFor } from '../../lib/thaiDate'
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : typeof v === 'string' ? v : undefined)
 const fmt = (n: number | null) => (n === null ? '–' : n.toFixed(2))
 
-function TrendChart({ trend }: { trend: MonthSummary[] }) {
+function TrendChart({ trend, language }: { trend: MonthSummary[]; language: string }) {
   if (!trend.length) return null
   const W = Math.max(360, trend.length * 56)
   const H = 220
@@ -38,15 +39,17 @@ function TrendChart({ trend }: { trend: MonthSummary[] }) {
       <svg width={W} height={H} role="img" aria-label="แนวโน้มรายเดือน: จำนวนผู้ประเมิน (แท่ง) และคะแนนเฉลี่ย (เส้น)">
         <line x1={pad.l} y1={H - pad.b} x2={W - pad.r} y2={H - pad.b} stroke="currentColor" opacity={0.4} />
         {trend.map((m, i) => {
+          const [year, month] = m.month.split('-').map(Number)
+          const label = formatMonthFor(language, year, month, true)
           const x = pad.l + step * i
           const top = y(m.count, maxCount)
           return (
             <g key={m.month}>
               <rect x={x + step * 0.2} y={top} width={step * 0.6} height={H - pad.b - top} fill="#8ea4d9">
-                <title>{`${m.label}: ${m.count} ราย, เฉลี่ย ${fmt(m.mean)}`}</title>
+                <title>{`${label}: ${m.count} ราย, เฉลี่ย ${fmt(m.mean)}`}</title>
               </rect>
               <text x={x + step / 2} y={H - pad.b + 16} fontSize={11} textAnchor="middle" fill="currentColor">
-                {m.label}
+                {label}
               </text>
               <text x={x + step / 2} y={top - 4} fontSize={10} textAnchor="middle" fill="currentColor">
                 {m.count}
@@ -80,6 +83,8 @@ function Distribution({ d }: { d: SatisfactionSummary['overall']['distribution']
 export async function SatisfactionReportView(view: AdminViewServerProps) {
   const { initPageResult, searchParams } = view
   const { req } = initPageResult
+  // Dates follow the admin language: พ.ศ. in Thai, Gregorian in English.
+  const language = req.i18n?.language ?? 'th'
   const query: SummaryQuery = {
     servicePoint: one(searchParams?.servicePoint) || null,
     agency: one(searchParams?.agency) || null,
@@ -92,7 +97,7 @@ export async function SatisfactionReportView(view: AdminViewServerProps) {
   try {
     const scope = await resolveSummaryScope(req, query)
     summary = await loadSummary(req.payload, scope)
-    heading = `${scopeLabel(scope)} · ${periodLabel(scope)}`
+    heading = `${scopeLabel(scope)} · ${periodLabel(scope, language)}`
   } catch (err) {
     error = (err as Error).message
   }
@@ -194,7 +199,7 @@ export async function SatisfactionReportView(view: AdminViewServerProps) {
               </tbody>
             </table>
             <h2 style={{ marginTop: 32 }}>แนวโน้มรายเดือน (Monthly trend)</h2>
-            <TrendChart trend={summary.trend} />
+            <TrendChart trend={summary.trend} language={language} />
           </>
         ) : null}
     </AdminPage>
