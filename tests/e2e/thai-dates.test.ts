@@ -1,8 +1,9 @@
 /**
  * Buddhist-era dates in the real admin (production build, demo data, chromium in Bangkok time):
  * Payload's own list columns, version history, version view, document controls and date pickers,
- * the audit-log list and the workflow timeline show พ.ศ. years in Thai and Gregorian ones in
- * English, and a Buddhist-era date typed into a picker is stored as the right UTC instant.
+ * the audit-log list, the workflow timeline, the report filters, the licence reports due and the
+ * extra holidays show พ.ศ. years in Thai and Gregorian ones in English, a Buddhist-era date typed
+ * into a picker is stored as the right UTC instant, and a day picked in a report filter filters it.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
@@ -14,8 +15,9 @@ let site: Site
 let browser: Browser
 
 beforeAll(async () => {
-  // Production runs in Bangkok time (docs): the few dates Payload renders on the server match.
-  site = await startSite({ env: { TZ: 'Asia/Bangkok' } })
+  // No TZ (empty counts as unset): the server runs in Bangkok time by default (src/server/defaultTimeZone.ts),
+  // so the few dates Payload renders on the server match the browser's.
+  site = await startSite({ env: { TZ: '' } })
   browser = await launchBrowser()
 }, 600_000)
 
@@ -77,6 +79,43 @@ const expectBuddhist = (texts: string[]) => {
 const expectGregorian = (texts: string[]) => {
   expect(texts.length).toBeGreaterThan(0)
   for (const text of texts) expect([text, CE_YEAR.test(text), BE_YEAR.test(text)]).toEqual([text, true, false])
+}
+
+const DAY_MS = 24 * 3600 * 1000
+/** The Bangkok calendar day (`YYYY-MM-DD`) `daysAgo` days before now. */
+const bangkokDayBefore = (daysAgo: number) => new Date(Date.now() + 7 * 3600 * 1000 - daysAgo * DAY_MS).toISOString().slice(0, 10)
+/** What a day picker ('d MMM yo') shows for a day: "3 ธ.ค. 2569" / "3 Dec 2026". */
+const dayText = (language: 'th' | 'en', day: string) => formatDateFor(language, `${day}T12:00:00.000Z`)
+
+/** The satisfaction report's ratings figure ("1,234" above "จำนวนผู้ประเมิน (Ratings)"). */
+async function ratingsShown(page: Page): Promise<number> {
+  const figure = page.getByText('จำนวนผู้ประเมิน (Ratings)')
+  await figure.waitFor({ timeout: 60_000 })
+  return Number((await figure.innerText()).split('\n')[0].replace(/\D/g, ''))
+}
+
+/** The count GET /api/survey-responses/summary gives for the same period. */
+async function ratingsByApi(context: BrowserContext, query: string): Promise<number> {
+  const res = await context.request.get(`${site.baseUrl}/api/survey-responses/summary?${query}`)
+  expect(res.status()).toBe(200)
+  return (await res.json()).count
+}
+
+/** An extra holiday 30 days on (system admin, REST): its id and stored instant. */
+async function extraHoliday(): Promise<{ id: number; date: string }> {
+  const { context } = await loggedIn('admin@demo.info.go.th')
+  try {
+    const day = bangkokDayBefore(-30)
+    const existing = (await (await context.request.get(`${site.baseUrl}/api/extra-holidays?limit=1`)).json()).docs[0]
+    if (existing) return { id: existing.id, date: existing.date }
+    const res = await context.request.post(`${site.baseUrl}/api/extra-holidays`, { data: { date: day, name: 'วันหยุดพิเศษตามมติ ครม. (ทดสอบ)' } })
+    expect(res.status()).toBe(201)
+    const doc = (await res.json()).doc
+    expect(doc.date).toBe(`${day}T12:00:00.000Z`)
+    return { id: doc.id, date: doc.date }
+  } finally {
+    await context.close()
+  }
 }
 
 /** A DOPA manual with a workflow transition (a reviewer approves one waiting for review) and a few versions. */
@@ -201,6 +240,81 @@ describe('in Thai (พ.ศ.)', () => {
     }
   }, 180_000)
 
+  it('the satisfaction report’s period is picked in พ.ศ. (typed or from the calendar) and filters the report', async () => {
+    const { context, page } = await loggedIn('opdc@demo.info.go.th')
+    try {
+      await page.goto(`${site.baseUrl}/admin/reports/satisfaction`)
+      const everything = await ratingsShown(page)
+      const from = page.locator('#report-filter-from')
+      const to = page.locator('#report-filter-to')
+      // Typed as the picker shows days: "3 ต.ค. 2569".
+      const since = bangkokDayBefore(60)
+      await from.fill(dayText('th', since))
+      await from.press('Tab')
+      expect(await from.inputValue()).toBe(dayText('th', since))
+      expectBuddhist([await from.inputValue()])
+      // What the form sends: the Gregorian day, as before.
+      expect(await page.locator('input[type="hidden"][name="from"]').inputValue()).toBe(since)
+      // `to` from the calendar: its year drop-down in พ.ศ., then the 1st of the month it opens on (this one).
+      await to.click()
+      await page.waitForFunction(() => Boolean(document.querySelector('.react-datepicker__year-select option[label]')))
+      const year = await page.locator('.react-datepicker__year-select').evaluate((s: HTMLSelectElement) => ({ value: Number(s.value), label: s.selectedOptions[0].label }))
+      expect(Number(year.label)).toBe(year.value + 543)
+      await page.locator('.react-datepicker__day--001:not(.react-datepicker__day--outside-month)').click()
+      const firstOfMonth = `${bangkokDayBefore(0).slice(0, 7)}-01`
+      expect(await to.inputValue()).toBe(dayText('th', firstOfMonth))
+      expect(await page.locator('input[type="hidden"][name="to"]').inputValue()).toBe(firstOfMonth)
+      await screenshot(page, 'thai-dates-report-filter')
+
+      await page.getByRole('button', { name: 'แสดงรายงาน (Show)' }).click()
+      await page.waitForURL((url) => url.searchParams.get('from') === since && url.searchParams.get('to') === firstOfMonth, { timeout: 60_000 })
+      const filtered = await ratingsShown(page)
+      expect(filtered).toBe(await ratingsByApi(context, `from=${since}&to=${firstOfMonth}`))
+      expect(filtered).toBeGreaterThan(0)
+      expect(filtered).toBeLessThan(everything)
+      // The reloaded page shows the period in พ.ศ. from its first render, in the pickers and the heading.
+      expect(await from.inputValue()).toBe(dayText('th', since))
+      expect(await to.inputValue()).toBe(dayText('th', firstOfMonth))
+      expectBuddhist(await page.locator('p', { hasText: ' – ' }).allInnerTexts())
+      // The monthly trend's labels too.
+      expectBuddhist(await page.locator('figure svg g text:first-of-type').allTextContents())
+    } finally {
+      await context.close()
+    }
+  }, 180_000)
+
+  it('the licence reports due name months and deadlines in พ.ศ.', async () => {
+    const { context, page } = await loggedIn('point.dopa@demo.info.go.th')
+    try {
+      await page.goto(`${site.baseUrl}/admin/collections/licence-reports`)
+      const months = await datesIn(page, '.licence-due h3', 'licence-due')
+      expectBuddhist(months)
+      for (const month of months) expect(month).toMatch(/^[ก-๙]+ 25\d\d · /)
+      const deadlines = await page.locator('.licence-due p', { hasText: 'Open until' }).allInnerTexts()
+      if (deadlines.length) expectBuddhist(deadlines)
+      await screenshot(page, 'thai-dates-licence-due')
+    } finally {
+      await context.close()
+    }
+  }, 120_000)
+
+  it('an extra holiday’s date is a day picker in พ.ศ., in the list and the form', async () => {
+    const holiday = await extraHoliday()
+    const { context, page } = await loggedIn('admin@demo.info.go.th')
+    try {
+      await page.goto(`${site.baseUrl}/admin/collections/extra-holidays`)
+      const cells = await datesIn(page, 'tbody td.cell-date', 'extra-holidays')
+      expectBuddhist(cells)
+      expect(cells).toContain(formatDateFor('th', holiday.date))
+      await page.goto(`${site.baseUrl}/admin/collections/extra-holidays/${holiday.id}`)
+      const input = page.locator('#field-date input')
+      await input.waitFor({ timeout: 60_000 })
+      expect(await input.inputValue()).toBe(formatDateFor('th', holiday.date))
+    } finally {
+      await context.close()
+    }
+  }, 120_000)
+
   it('the audit-log list is พ.ศ.', async () => {
     const { context, page } = await loggedIn('admin@demo.info.go.th')
     try {
@@ -238,4 +352,48 @@ describe('in English (Gregorian)', () => {
       await context.close()
     }
   }, 180_000)
+  it('the report filters, the licence reports due and the extra holidays show CE years', async () => {
+    const { context, page } = await loggedIn('opdc@demo.info.go.th', 'en')
+    try {
+      const since = bangkokDayBefore(60)
+      await page.goto(`${site.baseUrl}/admin/reports/satisfaction?from=${since}`)
+      const from = page.locator('#report-filter-from')
+      await from.waitFor({ timeout: 60_000 })
+      expect(await from.inputValue()).toBe(dayText('en', since))
+      expectGregorian([await from.inputValue()])
+      expect(await ratingsShown(page)).toBe(await ratingsByApi(context, `from=${since}`))
+      expectGregorian(await page.locator('p', { hasText: ' – ' }).allInnerTexts())
+      expectGregorian(await page.locator('figure svg g text:first-of-type').allTextContents())
+      // The summary report's period (survey-responses) is the same picker.
+      await page.goto(`${site.baseUrl}/admin/reports?report=survey-responses&from=${since}`)
+      await from.waitFor({ timeout: 60_000 })
+      expect(await from.inputValue()).toBe(dayText('en', since))
+      await screenshot(page, 'thai-dates-report-filter-en')
+    } finally {
+      await context.close()
+    }
+
+    const point = await loggedIn('point.dopa@demo.info.go.th', 'en')
+    try {
+      await point.page.goto(`${site.baseUrl}/admin/collections/licence-reports`)
+      const months = await datesIn(point.page, '.licence-due h3', 'licence-due-en')
+      expectGregorian(months)
+      for (const month of months) expect(month).toMatch(/^[A-Z][a-z]+ 20\d\d · /)
+      const deadlines = await point.page.locator('.licence-due p', { hasText: 'Open until' }).allInnerTexts()
+      if (deadlines.length) expectGregorian(deadlines)
+    } finally {
+      await point.context.close()
+    }
+
+    const holiday = await extraHoliday()
+    const admin = await loggedIn('admin@demo.info.go.th', 'en')
+    try {
+      await admin.page.goto(`${site.baseUrl}/admin/collections/extra-holidays`)
+      const cells = await datesIn(admin.page, 'tbody td.cell-date', 'extra-holidays-en')
+      expectGregorian(cells)
+      expect(cells).toContain(formatDateFor('en', holiday.date))
+    } finally {
+      await admin.context.close()
+    }
+  }, 240_000)
 })
