@@ -45,7 +45,8 @@ async function zoneOfServer(tz: string | undefined): Promise<string> {
       }
       child.stdout.on('data', read)
       child.stderr.on('data', read)
-      child.once('exit', (code) => reject(new Error(`server.ts exited with ${code}:\n${output.slice(-3000)}`)))
+      // 'close', not 'exit': the output is complete by then.
+      child.once('close', (code) => reject(new Error(`server.ts exited with ${code}:\n${output.slice(-3000)}`)))
     })
   } finally {
     if (child.exitCode === null) {
