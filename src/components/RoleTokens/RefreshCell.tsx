@@ -1,8 +1,8 @@
 'use client'
 import type { DefaultCellComponentProps } from 'payload'
-import { useState } from 'react'
 
-import { refreshToken, useRefreshedToken } from './refreshedTokens'
+import { RefreshButton } from './RefreshButton'
+import { useRefreshedToken } from './refreshedTokens'
 
 /**
  * The "Refresh Token" column: a new code for the next officer (the old one stops working). Only
@@ -11,34 +11,10 @@ import { refreshToken, useRefreshedToken } from './refreshedTokens'
 export function RefreshCell({ rowData }: DefaultCellComponentProps) {
   const id = rowData?.id as number | string | undefined
   const refreshed = useRefreshedToken(id)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   if (id === undefined || !(refreshed?.code ?? rowData?.code)) return <span>—</span>
   return (
     <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
-      <button
-        type="button"
-        className="btn btn--style-primary btn--size-small"
-        style={{ margin: 0 }}
-        disabled={busy}
-        data-testid="role-token-refresh"
-        onClick={async (event) => {
-          event.stopPropagation()
-          event.preventDefault()
-          setBusy(true)
-          setError(null)
-          const result = await refreshToken(id)
-          if (!result.ok) setError(result.message)
-          setBusy(false)
-        }}
-      >
-        {busy ? 'กำลังออกรหัสใหม่…' : 'Refresh'}
-      </button>
-      {error ? (
-        <span role="alert" style={{ color: 'var(--theme-error-500)' }}>
-          {error}
-        </span>
-      ) : null}
+      <RefreshButton id={id} label="Refresh" />
     </span>
   )
 }
