@@ -44,19 +44,21 @@ async function loggedIn(email: string, language: 'th' | 'en' = 'th'): Promise<{ 
 /** The texts of every element matching `selector`, once each of them shows a four-digit year (dates load the locale first). */
 async function datesIn(page: Page, selector: string, name: string): Promise<string[]> {
   try {
-    await page.waitForFunction(
+    // The texts are read in the same check that saw them: a drawer or list that re-renders right
+    // after (loading its rows again) cannot leave an empty read behind.
+    const shown = await page.waitForFunction(
       ({ selector, source }) => {
-        const found = [...document.querySelectorAll(selector)]
-        return found.length > 0 && found.every((el) => new RegExp(source).test(el.textContent ?? ''))
+        const texts = [...document.querySelectorAll<HTMLElement>(selector)].map((el) => el.innerText)
+        return texts.length > 0 && texts.every((text) => new RegExp(source).test(text)) ? texts : null
       },
       { selector, source: anyYear.source },
       { timeout: 60_000 },
     )
+    return (await shown.jsonValue()) as string[]
   } catch (err) {
     await screenshot(page, `thai-dates-${name}-failed`)
     throw new Error(`${(err as Error).message}\nat ${page.url()}\n${(await page.locator('body').innerText()).slice(0, 1500)}\n--- server ---\n${site.log().slice(-2000)}`)
   }
-  return page.locator(selector).allInnerTexts()
 }
 
 /** What a dayAndTime picker shows for a stored instant: "24 ต.ค. 2569 15:22" / "24 Oct 2026 15:22" (Bangkok). */
