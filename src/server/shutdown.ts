@@ -25,13 +25,24 @@ export async function closePayload(payload: Payload | null | undefined): Promise
     }
   }
   releaseCheckedOut()
-  await Promise.race([
-    payload.destroy().catch(() => undefined),
-    new Promise((resolve) => setTimeout(resolve, 3000).unref()),
-  ])
+  await settledWithin(payload.destroy(), 3000)
   // getPayload caches the instance on globalThis; a restart in this process must build a new one.
   ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
   if (!pool) return
   releaseCheckedOut()
-  if (!pool.ended) await Promise.race([pool.end().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())])
+  if (!pool.ended) await settledWithin(pool.end(), 2000)
+}
+
+/**
+ * Waits for `work` to settle, at most `ms`. The timer is a live handle on purpose: were it unref'd,
+ * a close that waits on nothing alive would empty the event loop and node would exit (code 13, an
+ * unsettled top-level await) before the code after the close ran.
+ */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))])
+  } finally {
+    clearTimeout(timer)
+  }
 }
