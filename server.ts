@@ -6,6 +6,7 @@
 import { processTimeZone } from './src/server/defaultTimeZone'
 import { takeOverShutdownSignals } from './src/db/embedded'
 import { createInfogoServer, type InfogoServer } from './src/server/app'
+import { loginSetupProblem } from './src/lib/localLogin'
 import { runJobsQueueInThisProcess } from './src/services/jobsLeader'
 
 const dev = process.env.NODE_ENV !== 'production'
@@ -56,5 +57,8 @@ if (process.env.JOBS_AUTORUN !== 'false') {
   const { default: config } = await import('./src/payload.config')
   await getPayload({ config, cron: true })
 }
+// A production start with no way to log in (ADMIN_EMAIL's admin included) says so plainly.
+const loginProblem = loginSetupProblem()
+if (loginProblem) server.payload.logger.warn(loginProblem)
 server.payload.logger.info(`infogo ready in ${Date.now() - started} ms: http://localhost:${port}/admin (time zone ${processTimeZone()})`)
 

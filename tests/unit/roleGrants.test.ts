@@ -1,5 +1,4 @@
 import { canGrantRole, changedRoles, isUnboundOfficer, servicePointRequired } from '../../src/lib/roleGrants'
-import { localLoginAllowed } from '../../src/lib/localLogin'
 import { ROLES } from '../../src/lib/roles'
 
 const own = { inScope: true, ownAgency: true }
@@ -61,16 +60,4 @@ describe('isUnboundOfficer', () => {
 it('requires a service point for service-point officer tokens only', () => {
   expect(servicePointRequired('service-point-officer')).toBe(true)
   expect(servicePointRequired('manual-author')).toBe(false)
-})
-
-describe('localLoginAllowed', () => {
-  it('is on outside production, off in production unless LOCAL_LOGIN=true', () => {
-    expect(localLoginAllowed({ NODE_ENV: 'development' })).toBe(true)
-    expect(localLoginAllowed({ NODE_ENV: 'test' })).toBe(true)
-    expect(localLoginAllowed({})).toBe(true)
-    expect(localLoginAllowed({ NODE_ENV: 'production' })).toBe(false)
-    expect(localLoginAllowed({ NODE_ENV: 'production', LOCAL_LOGIN: 'false' })).toBe(false)
-    expect(localLoginAllowed({ NODE_ENV: 'production', LOCAL_LOGIN: '1' })).toBe(false)
-    expect(localLoginAllowed({ NODE_ENV: 'production', LOCAL_LOGIN: 'true' })).toBe(true)
-  })
 })
