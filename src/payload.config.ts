@@ -57,6 +57,8 @@ export default buildConfig({
     // Gravatar images are blocked on government networks: the built-in avatar, no outside request.
     avatar: 'default',
     components: {
+      // Our marks, not Payload's, on the login page and in the nav.
+      graphics: { Logo: '/components/Admin/Brand#Logo', Icon: '/components/Admin/Brand#Icon' },
       // Admin home: what waits for this officer, by role (docs/officers-and-digital-id.md).
       beforeDashboard: ['/components/Admin/OfficerDashboard#OfficerDashboard'],
       // Officers: Digital ID on the login page; an officer without an agency only sees "redeem token".

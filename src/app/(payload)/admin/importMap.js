@@ -38,6 +38,8 @@ import { ExportLinks as ExportLinks_de8788ad4e209c6dd7fd2e34248aaade } from '../
 import { DueReports as DueReports_bde76877d6d2d5f1b9d662d8c8eaa971 } from '../../../components/LicenceReports/DueReports'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
+import { Icon as Icon_ffbd53b701c2b96b10e1ee8308b1de9b } from '../../../components/Admin/Brand'
+import { Logo as Logo_ffbd53b701c2b96b10e1ee8308b1de9b } from '../../../components/Admin/Brand'
 import { DigitalIdButton as DigitalIdButton_16bba82e63cc803a059a02a5a019e4c7 } from '../../../components/Auth/DigitalIdButton'
 import { OfficerNavLinks as OfficerNavLinks_a8ea647595071138da56ec932d6679c3 } from '../../../components/Admin/OfficerNavLinks'
 import { OfficerDashboard as OfficerDashboard_e3039099b4779b2a38513cbcc3df578e } from '../../../components/Admin/OfficerDashboard'
@@ -92,6 +94,8 @@ export const importMap = {
   "/components/LicenceReports/DueReports#DueReports": DueReports_bde76877d6d2d5f1b9d662d8c8eaa971,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
+  "/components/Admin/Brand#Icon": Icon_ffbd53b701c2b96b10e1ee8308b1de9b,
+  "/components/Admin/Brand#Logo": Logo_ffbd53b701c2b96b10e1ee8308b1de9b,
   "/components/Auth/DigitalIdButton#DigitalIdButton": DigitalIdButton_16bba82e63cc803a059a02a5a019e4c7,
   "/components/Admin/OfficerNavLinks#OfficerNavLinks": OfficerNavLinks_a8ea647595071138da56ec932d6679c3,
   "/components/Admin/OfficerDashboard#OfficerDashboard": OfficerDashboard_e3039099b4779b2a38513cbcc3df578e,
