@@ -3,6 +3,7 @@ import type { CollectionConfig, Validate } from 'payload'
 import { isSystemAdmin } from '../../access/predicates'
 import { officerOf } from '../../access/user'
 import { label } from '../../fields/label'
+import { processField } from '../../fields/process'
 import { DECISION_OUTCOMES, DELAY_STATES, NOTICE_CHANNELS } from '../../lib/delay'
 import { DURATION_UNITS } from '../../lib/duration'
 import { bilingual } from '../../lib/messages'
@@ -73,14 +74,7 @@ export const DelayNotices: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'process',
-          type: 'relationship',
-          relationTo: 'processes',
-          required: true,
-          index: true,
-          label: label('กระบวนงาน', 'Process'),
-        },
+        processField(),
         {
           name: 'manual',
           type: 'relationship',

@@ -7,6 +7,7 @@ import { agencyField } from '../../fields/agency'
 import { label } from '../../fields/label'
 import { citizenReadDefaults } from '../../hooks/citizenReads'
 import { legacyIdField } from '../../fields/legacyId'
+import { processField } from '../../fields/process'
 import { DURATION_UNITS, totalDuration } from '../../lib/duration'
 import { bilingual } from '../../lib/messages'
 import { WORKFLOW_STATES } from '../../lib/workflowStates'
@@ -81,14 +82,7 @@ export const Manuals: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'process',
-          type: 'relationship',
-          relationTo: 'processes',
-          required: true,
-          index: true,
-          label: label('กระบวนงาน', 'Process'),
-        },
+        processField(),
         agencyField(),
       ],
     },
