@@ -16,6 +16,9 @@ const toDate = (value: DateInput): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+/** Thai unless the admin or site language is another one (Thai is the default). */
+const isThai = (language: string | undefined): boolean => !language || language.startsWith('th')
+
 export function formatThaiDate(value: DateInput, options: { withTime?: boolean; short?: boolean } = {}): string {
   const date = toDate(value)
   if (!date) return ''
@@ -30,7 +33,7 @@ export function formatThaiDate(value: DateInput, options: { withTime?: boolean; 
 
 /** English readers get the Gregorian calendar, still in Bangkok time. */
 export function formatDateFor(language: string | undefined, value: DateInput, withTime = false): string {
-  if (!language || language.startsWith('th')) return formatThaiDate(value, { withTime, short: true })
+  if (isThai(language)) return formatThaiDate(value, { withTime, short: true })
   const date = toDate(value)
   if (!date) return ''
   return new Intl.DateTimeFormat('en-GB', {
@@ -44,9 +47,18 @@ export function formatDateFor(language: string | undefined, value: DateInput, wi
 
 export const toBuddhistYear = (ceYear: number): number => ceYear + 543
 
+/** A Gregorian year as a reader expects it: 2569 (พ.ศ.) in Thai, 2026 in English. */
+export const yearFor = (language: string | undefined, ceYear: number): string => String(isThai(language) ? toBuddhistYear(ceYear) : ceYear)
+
+/** A month's name alone: "ธันวาคม" / "December" (short: "ธ.ค." / "Dec"). */
+export function monthNameFor(language: string | undefined, month: number, short = false): string {
+  return new Intl.DateTimeFormat(isThai(language) ? 'th-TH' : 'en-GB', { timeZone: 'UTC', month: short ? 'short' : 'long' }).format(new Date(Date.UTC(2000, month - 1, 15)))
+}
+
+
 /** A calendar month ("ธันวาคม 2569" / "December 2026", short: "ธ.ค. 2569" / "Dec 2026"): Buddhist era in Thai, Gregorian in English. */
 export function formatMonthFor(language: string | undefined, year: number, month: number, short = false): string {
-  const thai = !language || language.startsWith('th')
+  const thai = isThai(language)
   // Mid-month in UTC is the same month in Bangkok (and anywhere else).
   return new Intl.DateTimeFormat(thai ? 'th-TH-u-ca-buddhist' : 'en-GB', { timeZone: BANGKOK_TZ, month: short ? 'short' : 'long', year: 'numeric' }).format(
     new Date(Date.UTC(year, month - 1, 15)),

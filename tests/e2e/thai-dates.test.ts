@@ -83,6 +83,15 @@ const expectGregorian = (texts: string[]) => {
   for (const text of texts) expect([text, CE_YEAR.test(text), BE_YEAR.test(text)]).toEqual([text, true, false])
 }
 
+const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม']
+
+/** Picks `text` in the react-select drop-down of a field (`#field-…`). */
+async function pick(page: Page, field: string, text: string): Promise<void> {
+  await page.locator(`${field} .rs__control`).click()
+  await page.locator('.rs__option', { hasText: text }).first().click()
+  await expect(page.locator(`${field} .rs__single-value`).innerText()).resolves.toContain(text)
+}
+
 const DAY_MS = 24 * 3600 * 1000
 /** The Bangkok calendar day (`YYYY-MM-DD`) `daysAgo` days before now. */
 const bangkokDayBefore = (daysAgo: number) => new Date(Date.now() + 7 * 3600 * 1000 - daysAgo * DAY_MS).toISOString().slice(0, 10)
@@ -306,6 +315,41 @@ describe('in Thai (พ.ศ.)', () => {
     }
   }, 120_000)
 
+  it('a licence report’s year and month read พ.ศ. and Thai month names in the list and the form, and a year picked as พ.ศ. is stored as CE', async () => {
+    const { context, page } = await loggedIn('point.dopa@demo.info.go.th')
+    try {
+      await page.goto(`${site.baseUrl}/admin/collections/licence-reports`)
+      const years = await datesIn(page, 'tbody td.cell-year', 'licence-years')
+      expectBuddhist(years)
+      const months = await page.locator('tbody td.cell-month').allInnerTexts()
+      expect(months.length).toBe(years.length)
+      for (const month of months) expect(THAI_MONTHS).toContain(month.trim())
+
+      // A new report through the form: the current Bangkok month, a process not reported yet.
+      const [ceYear, month] = bangkokDayBefore(0).split('-').map(Number)
+      const due = await (await context.request.get(`${site.baseUrl}/api/licence-reports/due`)).json()
+      const open = due.periods.find((p: { year: number; month: number }) => p.year === ceYear && p.month === month)
+      const process = open?.processes.find((row: { report: unknown }) => !row.report)?.process as { name: string } | undefined
+      if (!process) throw new Error(`no process left to report for ${ceYear}-${month}: ${JSON.stringify(due).slice(0, 1000)}`)
+      await page.goto(`${site.baseUrl}/admin/collections/licence-reports/create`)
+      await pick(page, '#field-process', process.name)
+      await pick(page, '#field-year', String(ceYear + 543))
+      await pick(page, '#field-month', THAI_MONTHS[month - 1])
+      await screenshot(page, 'thai-dates-licence-form')
+      await page.keyboard.press('Control+s')
+      await page.waitForURL(/\/licence-reports\/\d+$/, { timeout: 60_000 })
+      const id = Number(page.url().split('/').pop())
+      const stored = await (await context.request.get(`${site.baseUrl}/api/licence-reports/${id}?depth=0`)).json()
+      expect([stored.year, stored.month]).toEqual([ceYear, month])
+      // The saved form shows the same พ.ศ. year and month name again.
+      await page.reload()
+      await expect(page.locator('#field-year .rs__single-value').innerText()).resolves.toBe(String(ceYear + 543))
+      await expect(page.locator('#field-month .rs__single-value').innerText()).resolves.toBe(THAI_MONTHS[month - 1])
+    } finally {
+      await context.close()
+    }
+  }, 180_000)
+
   it('an extra holiday’s date is a day picker in พ.ศ., in the list and the form', async () => {
     const holiday = await extraHoliday()
     const { context, page } = await loggedIn('admin@demo.info.go.th')
@@ -389,6 +433,8 @@ describe('in English (Gregorian)', () => {
       for (const month of months) expect(month).toMatch(/^[A-Z][a-z]+ 20\d\d · /)
       const deadlines = await point.page.locator('.licence-due p', { hasText: 'Open until' }).allInnerTexts()
       if (deadlines.length) expectGregorian(deadlines)
+      expectGregorian(await datesIn(point.page, 'tbody td.cell-year', 'licence-years-en'))
+      for (const month of await point.page.locator('tbody td.cell-month').allInnerTexts()) expect(month.trim()).toMatch(/^(January|February|March|April|May|June|July|August|September|October|November|December)$/)
     } finally {
       await point.context.close()
     }

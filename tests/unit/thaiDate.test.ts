@@ -16,11 +16,14 @@ import {
   formatDateFor,
   formatMonthFor,
   isDayText,
+  monthNameFor,
   PICKER_DISPLAY_FORMATS,
   pickedDayInstant,
   withBuddhistEraYears,
   withPlainYears,
+  yearFor,
 } from '../../src/lib/thaiDate'
+import { FIRST_REPORTING_YEAR, reportingYears } from '../../src/lib/reportingYears'
 
 const thaiBE = withBuddhistEraYears(th)
 const english = withPlainYears(enUS)
@@ -109,6 +112,29 @@ describe('months and picked days', () => {
     expect(formatMonthFor('th', 2026, 1, true)).toBe('ม.ค. 2569')
     expect(formatMonthFor('en', 2026, 12)).toBe('December 2026')
     expect(formatMonthFor('en', 2026, 1, true)).toBe('Jan 2026')
+  })
+
+  test('a year and a month name alone, as the licence report drop-downs and columns show them', () => {
+    expect(yearFor('th', 2026)).toBe('2569')
+    expect(yearFor(undefined, 2015)).toBe('2558')
+    expect(yearFor('en', 2026)).toBe('2026')
+    expect(monthNameFor('th', 12)).toBe('ธันวาคม')
+    expect(monthNameFor('th', 1, true)).toBe('ม.ค.')
+    expect(monthNameFor('en', 2)).toBe('February')
+    // Every month once, in order, whatever the process's time zone.
+    expect(Array.from({ length: 12 }, (_, i) => monthNameFor('th', i + 1, true))).toEqual(['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'])
+  })
+
+  test('reporting years: the Act’s first year up to next year, newest first, keeping an outlying value', () => {
+    expect(FIRST_REPORTING_YEAR).toBe(2015)
+    const years = reportingYears(2026)
+    expect(years[0]).toBe(2027)
+    expect(years.at(-1)).toBe(2015)
+    expect(years).toHaveLength(13)
+    expect(reportingYears(2026, 2026)).toEqual(years)
+    expect(reportingYears(2026, 2010).at(-1)).toBe(2010)
+    expect(reportingYears(2026, 2030)[0]).toBe(2030)
+    expect(reportingYears(2026, null)).toEqual(years)
   })
 
   test('a day goes into Payload’s DatePicker as 12:00 UTC and comes back as the same day', () => {

@@ -3,6 +3,8 @@ import type { CollectionConfig, Field, NumberField } from 'payload'
 import { systemAdminOnly } from '../../access/predicates'
 import { idOf } from '../../access/user'
 import { label } from '../../fields/label'
+import { periodFields } from '../../fields/period'
+import { processField } from '../../fields/process'
 import { LICENCE_COUNT_FIELDS, LICENCE_COUNT_LABELS } from '../../lib/licenceReport'
 import { mayReport, readUnitDocuments, updateOwnUnitDocuments } from './access'
 import { licenceReportEndpoints } from './endpoints'
@@ -69,25 +71,13 @@ export const LicenceReports: CollectionConfig = {
         },
       ],
     },
-    {
-      name: 'process',
-      type: 'relationship',
-      relationTo: 'processes',
-      required: true,
-      index: true,
-      label: label('กระบวนงาน', 'Process'),
+    processField({
       filterOptions: ({ user }) => {
         const agency = idOf((user as { agency?: unknown } | null)?.agency)
         return agency === null ? true : { agency: { equals: agency } }
       },
-    },
-    {
-      type: 'row',
-      fields: [
-        { name: 'year', type: 'number', required: true, index: true, label: label('ปี (ค.ศ.)', 'Year (CE)'), admin: { step: 1 } },
-        { name: 'month', type: 'number', required: true, index: true, label: label('เดือน (1-12)', 'Month (1-12)'), admin: { step: 1 } },
-      ],
-    },
+    }),
+    periodFields(),
     { type: 'row', fields: LICENCE_COUNT_FIELDS.slice(0, 4).map(countField) },
     { type: 'row', fields: LICENCE_COUNT_FIELDS.slice(4).map(countField) },
     {

@@ -9,6 +9,7 @@ import {
 import { systemAdminOnly } from '../../access/predicates'
 import { agencyIdOf, hasAnyRole, idOf, officerOf } from '../../access/user'
 import { label } from '../../fields/label'
+import { periodFields } from '../../fields/period'
 import {
   isValidPeriod,
   UNLOCK_STATE_LABELS,
@@ -155,13 +156,7 @@ export const LicenceUnlockRequests: CollectionConfig = {
         },
       ],
     },
-    {
-      type: 'row',
-      fields: [
-        { name: 'year', type: 'number', required: true, index: true, label: label('ปี (ค.ศ.)', 'Year (CE)') },
-        { name: 'month', type: 'number', required: true, index: true, label: label('เดือน (1-12)', 'Month (1-12)') },
-      ],
-    },
+    periodFields(),
     { name: 'reason', type: 'textarea', required: true, label: label('เหตุผลในการขอปลดล็อค', 'Reason for the request') },
     {
       name: 'state',

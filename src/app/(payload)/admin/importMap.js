@@ -35,6 +35,10 @@ import { RefreshCell as RefreshCell_5989c530e3a01f75fc6793d86da3b74a } from '../
 import { RefreshFieldPlaceholder as RefreshFieldPlaceholder_5989c530e3a01f75fc6793d86da3b74a } from '../../../components/RoleTokens/RefreshCell'
 import { TokenHelp as TokenHelp_fb0705f20a7c19d153bbb3e862dc1172 } from '../../../components/RoleTokens/TokenHelp'
 import { ExportLinks as ExportLinks_de8788ad4e209c6dd7fd2e34248aaade } from '../../../components/DelayNotices/ExportLinks'
+import { YearCell as YearCell_2603f0e6faf542f6afe42cfefd0293db } from '../../../components/LicenceReports/PeriodFields'
+import { YearField as YearField_2603f0e6faf542f6afe42cfefd0293db } from '../../../components/LicenceReports/PeriodFields'
+import { MonthCell as MonthCell_2603f0e6faf542f6afe42cfefd0293db } from '../../../components/LicenceReports/PeriodFields'
+import { MonthField as MonthField_2603f0e6faf542f6afe42cfefd0293db } from '../../../components/LicenceReports/PeriodFields'
 import { DueReports as DueReports_bde76877d6d2d5f1b9d662d8c8eaa971 } from '../../../components/LicenceReports/DueReports'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
@@ -91,6 +95,10 @@ export const importMap = {
   "/components/RoleTokens/RefreshCell#RefreshFieldPlaceholder": RefreshFieldPlaceholder_5989c530e3a01f75fc6793d86da3b74a,
   "/components/RoleTokens/TokenHelp#TokenHelp": TokenHelp_fb0705f20a7c19d153bbb3e862dc1172,
   "/components/DelayNotices/ExportLinks#ExportLinks": ExportLinks_de8788ad4e209c6dd7fd2e34248aaade,
+  "/components/LicenceReports/PeriodFields#YearCell": YearCell_2603f0e6faf542f6afe42cfefd0293db,
+  "/components/LicenceReports/PeriodFields#YearField": YearField_2603f0e6faf542f6afe42cfefd0293db,
+  "/components/LicenceReports/PeriodFields#MonthCell": MonthCell_2603f0e6faf542f6afe42cfefd0293db,
+  "/components/LicenceReports/PeriodFields#MonthField": MonthField_2603f0e6faf542f6afe42cfefd0293db,
   "/components/LicenceReports/DueReports#DueReports": DueReports_bde76877d6d2d5f1b9d662d8c8eaa971,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
