@@ -9,19 +9,18 @@ import React from 'react'
 
 import { AdminPage } from '../Admin/AdminPage'
 
-import { seesEverything } from '../../access/predicates'
-import { agencyScopeIds } from '../../access/scope'
 import { loadReport, paramsOf, type ReportJson } from '../../endpoints/reports'
 import { GROUP_BY, SUMMARY_REPORTS } from '../../endpoints/summaryReports'
 import { ExportButtons } from './ExportButtons'
 import { AgencySelect, PeriodInputs, ReportError, ShowReportButton } from './ReportFilters'
+import { agenciesToReportOn } from './reportAgencies'
 import { ReportTable } from './ReportTable'
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : typeof v === 'string' ? v : undefined)
 
 const OTHER_REPORTS = [
   { href: '/admin/reports/satisfaction', label: 'รายงานผลประเมินความพึงพอใจ (Satisfaction)' },
-  { href: '/admin/collections/licence-reports', label: 'รายงานผลการออกใบอนุญาต (Licence issuance)' },
+  { href: '/admin/reports/licence', label: 'รายงานสรุปผลการออกใบอนุญาต (Licence issuance)' },
   { href: '/admin/collections/delay-notices', label: 'หนังสือแจ้งเรื่องล่าช้า (Delay notices)' },
 ]
 
@@ -44,17 +43,7 @@ export async function SummaryReportsView(view: AdminViewServerProps) {
   } catch (err) {
     error = (err as Error).message
   }
-  const all = seesEverything(req)
-  const scopeIds = all ? null : req.user ? await agencyScopeIds(req) : []
-  const agencies = await req.payload.find({
-    collection: 'agencies',
-    where: scopeIds ? { id: { in: scopeIds } } : {},
-    sort: 'name',
-    limit: 1000,
-    depth: 0,
-    select: { name: true },
-    overrideAccess: true,
-  })
+  const { all, agencies } = await agenciesToReportOn(req)
   const qs = new URLSearchParams(query).toString()
   const exportHref = (format: string) => `/api/reports/${key}/export?format=${format}${qs ? `&${qs}` : ''}`
 
@@ -79,7 +68,7 @@ export async function SummaryReportsView(view: AdminViewServerProps) {
         </h2>
         <form method="get" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', margin: '16px 0' }}>
           <input type="hidden" name="report" value={key} />
-          <AgencySelect agencies={agencies.docs} selected={query.agency} all={all} />
+          <AgencySelect agencies={agencies} selected={query.agency} all={all} />
           {key === 'manuals-by-state' ? (
             <label>
               จำแนกตาม (Group by)

@@ -10,9 +10,8 @@ import React from 'react'
 import { AdminPage } from '../Admin/AdminPage'
 import { ExportButtons } from '../Reports/ExportButtons'
 import { AgencySelect, PeriodInputs, ReportError, ShowReportButton } from '../Reports/ReportFilters'
+import { agenciesToReportOn } from '../Reports/reportAgencies'
 
-import { seesEverything } from '../../access/predicates'
-import { agencyScopeIds } from '../../access/scope'
 import { loadSummary, resolveSummaryScope, type SummaryQuery } from '../../collections/SurveyResponses/summary'
 import { periodLabel, scopeLabel } from '../../endpoints/satisfactionExport'
 import { SCORE_LABELS } from '../../lib/surveyRules'
@@ -103,20 +102,10 @@ export async function SatisfactionReportView(view: AdminViewServerProps) {
   }
 
   // The filter offers what the officer may report on.
-  const all = seesEverything(req)
-  const scopeIds = all ? null : await agencyScopeIds(req)
-  const agencies = await req.payload.find({
-    collection: 'agencies',
-    where: scopeIds ? { id: { in: scopeIds } } : {},
-    sort: 'name',
-    limit: 500,
-    depth: 0,
-    select: { name: true },
-    overrideAccess: true,
-  })
+  const { all, agencies } = await agenciesToReportOn(req)
   const servicePoints = await req.payload.find({
     collection: 'service-points',
-    where: scopeIds ? { agency: { in: scopeIds } } : {},
+    where: all ? {} : { agency: { in: agencies.map((a) => a.id) } },
     sort: 'name',
     limit: 1000,
     depth: 0,
@@ -131,7 +120,7 @@ export async function SatisfactionReportView(view: AdminViewServerProps) {
         <h1 style={{ marginTop: 24 }}>รายงานผลประเมินความพึงพอใจ</h1>
         <p style={{ opacity: 0.75, marginTop: 0 }}>Summary report · Citizen satisfaction</p>
         <form method="get" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', margin: '16px 0' }}>
-          <AgencySelect agencies={agencies.docs} selected={query.agency} all={all} />
+          <AgencySelect agencies={agencies} selected={query.agency} all={all} />
           <label>
             จุดบริการ
             <br />
