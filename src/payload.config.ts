@@ -67,6 +67,7 @@ export default buildConfig({
       views: {
         redeemToken: { Component: '/components/Auth/RedeemTokenView#RedeemTokenView', path: '/redeem-token' },
         satisfactionReport: { Component: '/components/survey/SatisfactionReportView#SatisfactionReportView', path: '/reports/satisfaction' },
+        licenceSummary: { Component: '/components/LicenceReports/LicenceSummaryView#LicenceSummaryView', path: '/reports/licence' },
         summaryReports: { Component: '/components/Reports/SummaryReportsView#SummaryReportsView', path: '/reports', exact: true },
         helpFaq: { Component: '/components/Admin/HelpView#FaqView', path: '/help', exact: true },
         helpGuidelines: { Component: '/components/Admin/HelpView#GuidelinesView', path: '/help/guidelines' },

@@ -67,6 +67,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { key: 'satisfaction', group: 'summary', label: { th: 'รายงานผลประเมินความพึงพอใจ', en: 'Satisfaction report' }, href: '/admin/reports/satisfaction', roles: UNIT_WORK },
   { key: 'poster', group: 'summary', label: { th: 'Download QR Code/Link Poster', en: 'Download QR Code/Link Poster' }, href: '/admin/collections/service-points', roles: ['central-officer', 'service-point-officer', 'system-admin'] },
   { key: 'licence', group: 'licence', label: { th: 'สร้างรายงานการออกใบอนุญาต', en: 'Create licence reports' }, href: '/admin/collections/licence-reports', roles: ['central-officer', 'service-point-officer', 'system-admin'] },
+  { key: 'licence-summary', group: 'licence', label: { th: 'รายงานสรุปผลการออกใบอนุญาต', en: 'Licence issuance summary' }, href: '/admin/reports/licence', roles: ['central-officer', 'opdc-officer', 'system-admin'] },
   { key: 'guidelines', group: 'help', label: { th: 'แนวทางปฏิบัติ', en: 'Guidelines' }, href: '/admin/help/guidelines', roles: ALL },
   { key: 'faq', group: 'help', label: { th: 'คำถามที่พบบ่อย', en: 'FAQ' }, href: '/admin/help', roles: ALL },
   { key: 'guide', group: 'help', label: { th: 'คู่มือ (ดาวน์โหลด PDF)', en: 'User guide (PDF)' }, href: '/officer-guide.pdf', roles: ALL },

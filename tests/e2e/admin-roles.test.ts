@@ -138,3 +138,53 @@ it('an author previews the revision in review on the citizen page; citizens stil
     await context.close()
   }
 }, 120_000)
+
+it('a central officer reads the licence issuance summary (พ.ศ., the rollup’s figures, quarter filter, export); a service point is refused', async () => {
+  const { context, page } = await loggedIn('central.dopa@demo.info.go.th')
+  try {
+    const [ceYear] = new Date(Date.now() + 7 * 3600 * 1000).toISOString().split('-').map(Number)
+    await page.goto(`${site.baseUrl}/admin/reports/licence`)
+    const months = page.locator('[data-testid="licence-summary-months"] tbody tr[data-month]:not([data-month="total"])')
+    await months.first().waitFor({ timeout: 60_000 })
+    // This year by default, shown as พ.ศ.; a row per month named in Thai with its พ.ศ. year.
+    expect(await page.locator('[data-testid="licence-summary-year"] option:checked').innerText()).toBe(String(ceYear + 543))
+    expect(await months.count()).toBe(12)
+    const firstMonth = await months.first().locator('td').first().innerText()
+    expect(firstMonth).toBe(`มกราคม ${ceYear + 543}`)
+
+    // The same figures as GET /api/licence-reports/rollup for the officer's department, in a year
+    // with the demo data's submitted months (they reach six months back from the seeding day).
+    const [dataYear] = new Date(Date.now() + 7 * 3600 * 1000 - 90 * 24 * 3600 * 1000).toISOString().split('-').map(Number)
+    await page.goto(`${site.baseUrl}/admin/reports/licence?year=${dataYear}`)
+    await months.first().waitFor({ timeout: 60_000 })
+    const rollup = await (await context.request.get(`${site.baseUrl}/api/licence-reports/rollup?year=${dataYear}`)).json()
+    const shownReceived = await months.evaluateAll((rows) => rows.map((r) => Number((r.querySelectorAll('td')[2] as HTMLElement).innerText.replace(/,/g, ''))))
+    expect(shownReceived).toEqual(rollup.byMonth.map((m: { totals: { received: number } }) => m.totals.received))
+    expect(rollup.totals.received).toBeGreaterThan(0) // the demo data has submitted reports this year
+    expect(await page.getByRole('heading', { name: /หน่วยที่ยังไม่รายงาน \(\d+\)/ }).innerText()).toContain(`(${rollup.notReported.length})`)
+    await screenshot(page, 'licence-summary')
+
+    // A quarter narrows it to its three months; the export follows the filter.
+    await page.locator('select[name="quarter"]').selectOption('4')
+    await page.getByRole('button', { name: /แสดงรายงาน/ }).click()
+    await page.waitForURL(/quarter=4/)
+    await page.locator('[data-testid="licence-summary-months"]').waitFor({ timeout: 60_000 })
+    await expect(months.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-month')))).resolves.toEqual(['10', '11', '12'])
+    const xlsxHref = await page.getByRole('link', { name: 'ส่งออก excel' }).getAttribute('href')
+    expect(xlsxHref).toContain('quarter=4')
+    const xlsx = await context.request.get(`${site.baseUrl}${xlsxHref}`)
+    expect(xlsx.status()).toBe(200)
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml')
+  } finally {
+    await context.close()
+  }
+
+  const point = await loggedIn('point.dopa@demo.info.go.th')
+  try {
+    await point.page.goto(`${site.baseUrl}/admin/reports/licence`)
+    await point.page.getByText('เฉพาะเจ้าหน้าที่ส่วนกลางและ ก.พ.ร. ดูภาพรวมได้').waitFor({ timeout: 60_000 })
+    expect(await point.page.locator('[data-testid="licence-summary-months"]').count()).toBe(0)
+  } finally {
+    await point.context.close()
+  }
+}, 180_000)

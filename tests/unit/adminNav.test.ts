@@ -13,6 +13,8 @@ describe('officer menu visibility', () => {
     expect(menu.structure).toEqual(['service-points'])
     expect(menu.delay).toEqual(['delay-notices'])
     expect(menu.licence).toEqual(expect.arrayContaining(['licence-reports', 'licence-unlock-requests', 'licence']))
+    // Rollups are for central and OPDC officers (GET /api/licence-reports/rollup refuses a service point).
+    expect(menu.licence).not.toContain('licence-summary')
     expect(menu.summary).toEqual(expect.arrayContaining(['survey-responses', 'satisfaction', 'poster']))
     expect(menu.manuals).toEqual([])
     expect(menu.processes).toEqual([])
@@ -37,6 +39,13 @@ describe('officer menu visibility', () => {
     expect(COLLECTION_NAV['role-tokens'].label?.th).toBe('จัดการ Token')
     expect(COLLECTION_NAV.users.label?.th).toBe('จัดการรายละเอียดผู้ใช้งาน')
     expect(menu.settings).toEqual([])
+  })
+
+  it('gives the licence issuance summary to those who see rollups: central officers, OPDC and system admins', () => {
+    for (const role of ROLES) {
+      const expected = ['central-officer', 'opdc-officer', 'system-admin'].includes(role)
+      expect([role, navLinksFor(as(role)).some((l) => l.key === 'licence-summary' && l.href === '/admin/reports/licence')]).toEqual([role, expected])
+    }
   })
 
   it('keeps FAQ, guideline editing and settings for system admins only', () => {

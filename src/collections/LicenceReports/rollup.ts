@@ -34,8 +34,10 @@ export type RollupQuery = { agency: Id | null; year: number; quarter: number | n
 const badQuery = (message: string) => new APIError(message, 400)
 
 /** ?agency=&year=&quarter= or &month=; without either, the whole year. */
-export function parseRollupQuery(req: PayloadRequest): RollupQuery {
-  const q = (req.query ?? {}) as Record<string, unknown>
+export const parseRollupQuery = (req: PayloadRequest): RollupQuery => parseRollupParams((req.query ?? {}) as Record<string, unknown>)
+
+/** The same from plain parameters (the admin's summary view reads its page's search parameters). */
+export function parseRollupParams(q: Record<string, unknown>): RollupQuery {
   const year = Number(q.year)
   if (!Number.isInteger(year) || year < 2000 || year > 2200) {
     throw badQuery(bilingual('กรุณาระบุปี ค.ศ. (year) เช่น 2026', 'Give the year (CE), e.g. year=2026'))

@@ -51,6 +51,7 @@ import { UnboundRedirect as UnboundRedirect_f34725c68002527750122a28c53de7b6 } f
 import { BuddhistEraDatePickers as BuddhistEraDatePickers_18c548586900573807ac65e073c36659 } from '../../../components/Admin/BuddhistEraDatePickers'
 import { RedeemTokenView as RedeemTokenView_3da71689a36137d5e126f83fbde77a9e } from '../../../components/Auth/RedeemTokenView'
 import { SatisfactionReportView as SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5 } from '../../../components/survey/SatisfactionReportView'
+import { LicenceSummaryView as LicenceSummaryView_d2e11042657ebb9a14d34febb1eb2a77 } from '../../../components/LicenceReports/LicenceSummaryView'
 import { SummaryReportsView as SummaryReportsView_d7e87a1dd5600043170a1b3fcdbcb011 } from '../../../components/Reports/SummaryReportsView'
 import { FaqView as FaqView_2846f042bc212a62c11ad445d885affd } from '../../../components/Admin/HelpView'
 import { GuidelinesView as GuidelinesView_2846f042bc212a62c11ad445d885affd } from '../../../components/Admin/HelpView'
@@ -111,6 +112,7 @@ export const importMap = {
   "/components/Admin/BuddhistEraDatePickers#BuddhistEraDatePickers": BuddhistEraDatePickers_18c548586900573807ac65e073c36659,
   "/components/Auth/RedeemTokenView#RedeemTokenView": RedeemTokenView_3da71689a36137d5e126f83fbde77a9e,
   "/components/survey/SatisfactionReportView#SatisfactionReportView": SatisfactionReportView_113fe0749921d1d3b9582a72dfb1caf5,
+  "/components/LicenceReports/LicenceSummaryView#LicenceSummaryView": LicenceSummaryView_d2e11042657ebb9a14d34febb1eb2a77,
   "/components/Reports/SummaryReportsView#SummaryReportsView": SummaryReportsView_d7e87a1dd5600043170a1b3fcdbcb011,
   "/components/Admin/HelpView#FaqView": FaqView_2846f042bc212a62c11ad445d885affd,
   "/components/Admin/HelpView#GuidelinesView": GuidelinesView_2846f042bc212a62c11ad445d885affd,
