@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 
+import { positiveInt } from './env'
 import { bilingual } from './messages'
 
 /**
@@ -70,15 +71,9 @@ export function bruteForceGuard(counters: { perAddress: AttemptCounter; perAccou
 
 type Limit = { points: number; durationSeconds: number }
 
-const positive = (env: Record<string, string | undefined>, name: string, fallback: number): number => {
-  const raw = env[name]
-  const value = raw === undefined || raw === '' ? NaN : Number(raw)
-  return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback
-}
-
 const limit = (env: Record<string, string | undefined>, prefix: string, points: number, durationSeconds: number): Limit => ({
-  points: positive(env, `${prefix}_POINTS`, points),
-  durationSeconds: positive(env, `${prefix}_DURATION`, durationSeconds),
+  points: positiveInt(env, `${prefix}_POINTS`, points),
+  durationSeconds: positiveInt(env, `${prefix}_DURATION`, durationSeconds),
 })
 
 /**

@@ -5,6 +5,7 @@ import { getPayload, handleEndpoints } from 'payload'
 
 import { mountDigitalId } from '../auth/digitalId'
 import { ensureDatabase, type EmbeddedDatabase } from '../db/embedded'
+import { trustProxySetting } from '../lib/scaling'
 import { releaseJobsLock } from '../services/jobsLeader'
 import { CACHEABLE_PUBLIC_PATHS, listenForContentChanges } from '../services/publicContent'
 import { payloadRestHandler } from './payloadRest'
@@ -54,7 +55,7 @@ export async function createInfogoServer(options: ServerOptions = {}): Promise<I
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', process.env.TRUST_PROXY === 'true' ? true : 'loopback')
+  app.set('trust proxy', trustProxySetting(process.env.TRUST_PROXY))
   // Every answer carries the security headers (CSP with a per-request nonce for Next's pages).
   app.use(securityHeaders({ dev: options.dev ?? process.env.NODE_ENV !== 'production' }))
   // The address Express trusts, for whatever reads it further on (Next's routes too, e.g. GraphQL

@@ -5,6 +5,9 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import helmet from 'helmet'
 import onHeaders from 'on-headers'
 
+import { positiveInt } from '../lib/env'
+import { behindTrustedProxy } from '../lib/scaling'
+
 /**
  * Security headers on every answer (helmet): a Content-Security-Policy, X-Content-Type-Options,
  * Referrer-Policy, X-Frame-Options, Cross-Origin-Opener/Resource-Policy and, in production behind
@@ -112,11 +115,11 @@ export function securityHeaders(options: Options): RequestHandler {
   // The public API is read by other origins (CORS) and its posters are embedded: not same-origin only.
   const apiResourcePolicy = helmet.crossOriginResourcePolicy({ policy: 'cross-origin' })
   const hsts = helmet.strictTransportSecurity({
-    maxAge: Number(env.HSTS_MAX_AGE) > 0 ? Math.floor(Number(env.HSTS_MAX_AGE)) : 365 * 24 * 60 * 60,
+    maxAge: positiveInt(env, 'HSTS_MAX_AGE', 365 * 24 * 60 * 60),
     // Off unless asked: on a shared parent domain it would force HTTPS on every sibling site.
     includeSubDomains: env.HSTS_INCLUDE_SUBDOMAINS === 'true',
   })
-  const behindTlsProxy = production && env.TRUST_PROXY === 'true'
+  const behindTlsProxy = production && behindTrustedProxy(env.TRUST_PROXY)
 
   const directives = pageDirectives(options)
   const pagePolicy = helmet.contentSecurityPolicy({ useDefaults: false, directives })

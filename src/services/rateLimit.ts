@@ -1,6 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 
+import { positiveInt } from '../lib/env'
+
 /**
  * Per-client rate limits shared by every instance of the app: the counters live in PostgreSQL
  * (rate-limiter-flexible's RateLimiterPostgres on Payload's own `pg` pool), so a limit holds
@@ -126,7 +128,8 @@ export function rateLimiter(payload: Payload, options: RateLimitOptions): RateLi
       }
     },
     reset: async (key) => {
-      await ensureRateLimitTable(payload)
+      // As consume and reward: a table that cannot be made (no CREATE right) must not fail a login.
+      await ensureRateLimitTable(payload).catch(() => undefined)
       await store.delete(key)
     },
     reward: async (key, points = 1) => {
@@ -141,11 +144,7 @@ export function rateLimiter(payload: Payload, options: RateLimitOptions): RateLi
 }
 
 /** Reads a positive integer from the environment, falling back when unset or invalid. */
-export function envInt(name: string, fallback: number): number {
-  const raw = process.env[name]
-  const value = raw === undefined || raw === '' ? NaN : Number(raw)
-  return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback
-}
+export const envInt = (name: string, fallback: number): number => positiveInt(process.env, name, fallback)
 
 /**
  * The client's address as the Express host determined it (honouring TRUST_PROXY), passed in

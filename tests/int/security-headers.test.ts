@@ -1,6 +1,7 @@
 /**
  * Security headers on the real Express app (no Next): the API's JSON and files, the Digital ID
- * pages, errors and 429s; HSTS only in production behind TRUST_PROXY over https. The browser test
+ * pages, errors and 429s; HSTS only in production behind TRUST_PROXY over https, and the client
+ * address behind it. The browser test
  * (tests/e2e/csp.test.ts) checks that the admin and the site work under the page policy.
  */
 import express from 'express'
@@ -8,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 
 import { securityHeaders } from '../../src/server/securityHeaders'
 import { createAgencyTree, createServicePoint } from '../helpers/fixtures'
-import { api, startTestServer, type TestServer } from '../helpers/server'
+import { api, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server'
 
 let t: TestServer
 let pointId: number
@@ -150,5 +151,24 @@ describe('Strict-Transport-Security', () => {
     expect(prod.get('script-src')).not.toContain("'unsafe-eval'")
     expect(prod.get('frame-ancestors')).toEqual(["'self'", 'https://admin.info.go.th', 'https://info.go.th'])
     expect(prod.get('frame-src')).toEqual(["'self'", 'https://admin.info.go.th', 'https://info.go.th'])
+  })
+})
+
+describe('behind a load balancer (TRUST_PROXY=true)', () => {
+  // The load balancer appends the address it saw; everything left of it is what the client wrote.
+  const via = (forged: string, real: string) => ({ 'X-Forwarded-For': `${forged}, ${real}` })
+
+  it('takes the client address the load balancer appended: a forged X-Forwarded-For does not evade the login limit', async () => {
+    const user = await t.payload.create({ collection: 'users', data: { email: 'lb@throttle.test', password: TEST_PASSWORD, roles: ['system-admin'] }, overrideAccess: true })
+    const answers = []
+    // One more than the per-account-and-address allowance (10 an hour), each claiming another address.
+    for (let i = 0; i < 11; i++) answers.push((await api(t.baseUrl).post('/api/users/login', { email: user.email, password: 'wrong' }, via(`10.0.0.${i + 1}`, '198.51.100.77'))).status)
+    expect(answers.slice(0, 10)).toEqual(Array(10).fill(401))
+    expect(answers[10]).toBe(429)
+    // The owner from their own address, whatever they claim, logs in; the audit log keeps the real address.
+    const ok = await api(t.baseUrl).post('/api/users/login', { email: user.email, password: TEST_PASSWORD }, via('10.9.9.9', '198.51.100.78'))
+    expect(ok.status).toBe(200)
+    const logins = await t.payload.find({ collection: 'audit-logs', where: { and: [{ action: { equals: 'login' } }, { actor: { equals: user.id } }] }, overrideAccess: true, depth: 0 })
+    expect(logins.docs.map((d) => d.ip)).toEqual(['198.51.100.78'])
   })
 })

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { clientAddress } from '../../services/rateLimit'
 import type { AuditAction } from './index'
 
 export type AuditEntry = {
@@ -11,10 +12,11 @@ export type AuditEntry = {
   details?: Record<string, unknown>
 }
 
-/** The client address as Payload sees it (the REST bridge passes X-Forwarded-For). */
+/** The client address the Express host trusted (TRUST_PROXY), never what the client wrote itself; null outside a request. */
 export function clientIp(req: Pick<PayloadRequest, 'headers'> | undefined): string | null {
-  const forwarded = req?.headers?.get?.('x-forwarded-for')
-  return forwarded ? forwarded.split(',')[0].trim() : null
+  if (!req?.headers?.get) return null
+  const address = clientAddress(req)
+  return address === 'unknown' ? null : address
 }
 
 /** Appends to the audit log. Inside a request, pass `req` so the entry joins its transaction. */

@@ -15,7 +15,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TrackPage({ searchParams }: Props) {
   const [lang, raw] = await Promise.all([currentLang(), searchParams])
   const code = (Array.isArray(raw.code) ? raw.code[0] : raw.code)?.trim().slice(0, 40) ?? ''
-  const clientIp = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || undefined
+  // The address the Express host trusted (a client cannot set this header), so the look-up limit counts per citizen.
+  const clientIp = (await headers()).get('x-infogo-client-ip') || undefined
   const answer = code ? await trackDelay(code, clientIp) : null
   const limited = answer === 'rate-limited'
   const result = limited ? null : answer
