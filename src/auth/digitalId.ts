@@ -246,6 +246,9 @@ export function mountDigitalId(app: Express, payload: Payload): void {
       await recordAudit(payload, { action: 'login-refused', ip, details: { method: 'digital-id', reason, detail } }).catch(() => undefined)
       refuse(res, reason, status)
     }
+    // A callback without a login started in this browser cannot succeed: refused at once, not
+    // counted (nor audited), so nobody can use up a shared office address's allowance with bare requests.
+    if (!(req.session as unknown as Record<string, unknown> | undefined)?.[STATE_KEY]) return refuse(res, 'state', 403)
     // Callbacks that do not end in a login are counted per address (a login gives its point back).
     const address = ip ?? 'unknown'
     const guard = callbackGuard(payload)

@@ -169,8 +169,24 @@ describe('token redemption', () => {
 })
 
 describe('Digital ID callback', () => {
-  const callback = (ip: string, accept = 'text/html') =>
-    fetch(`${t.baseUrl}/auth/digital-id/callback?code=forged&state=forged`, { redirect: 'manual', headers: { ...from(ip), accept } })
+  /** A callback with a made-up state, from a browser that did start a login (it holds the handshake session). */
+  const callback = async (ip: string, accept = 'text/html') => {
+    const start = await fetch(`${t.baseUrl}/auth/digital-id/login`, { redirect: 'manual', headers: from(ip) })
+    const cookie = start.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ')
+    expect(cookie).toContain('infogo.digital-id=')
+    return fetch(`${t.baseUrl}/auth/digital-id/callback?code=forged&state=forged`, { redirect: 'manual', headers: { ...from(ip), accept, cookie } })
+  }
+  /** The same without any login started: what anyone on the network can send. */
+  const bareCallback = (ip: string) => fetch(`${t.baseUrl}/auth/digital-id/callback?code=forged&state=forged`, { redirect: 'manual', headers: from(ip) })
+
+  it('refuses callbacks without a login started at once, without using up the address’s allowance', async () => {
+    const ip = '203.0.113.59'
+    const bare = await Promise.all(Array.from({ length: 10 }, () => bareCallback(ip)))
+    expect(statuses(bare)).toEqual({ 403: 10 })
+    expect(await bare[0].text()).toContain('data-reason="state"')
+    // A colleague behind the same address still has the whole allowance (3 here).
+    expect([(await callback(ip)).status, (await callback(ip)).status, (await callback(ip)).status, (await callback(ip)).status]).toEqual([403, 403, 403, 429])
+  })
 
   it('throttles callbacks per address: 429 with Retry-After, a Thai/English page or JSON', async () => {
     const ip = '203.0.113.60'
