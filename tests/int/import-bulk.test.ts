@@ -192,6 +192,32 @@ it('updates changed documents through the adapter as the Local API does: new ver
   expect(actual).toEqual(expected)
 })
 
+it('moves a service point’s officer token with the point when a later export gives it another agency, with a new code', async () => {
+  const pool = (t.payload.db as any).pool
+  const tokenOf = async (legacyId: string) =>
+    (
+      await pool.query(
+        `SELECT t.agency_id, t.code_hash, sp.agency_id AS point_agency FROM role_tokens t JOIN service_points sp ON sp.id = t.service_point_id WHERE sp.legacy_id = $1`,
+        [legacyId],
+      )
+    ).rows[0]
+  const before = await tokenOf('SP-00001')
+  expect(before.agency_id).toBe(before.point_agency)
+  // The earlier system moved the point to another department (its pins go with the old one).
+  const points = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(SAMPLES, 'service-points.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data
+  Object.assign(points.find((r) => r.legacyId === 'SP-00001')!, { agencyLegacyId: 'ORG-0202', manualLegacyIds: '' })
+  const moved = path.join(tmp, 'moved-point.csv')
+  fs.writeFileSync(moved, Papa.unparse(points))
+  const run = await runImport(t.payload, { files: [moved] })
+  expect(run.totals).toEqual(expect.objectContaining({ failed: 0, updated: expect.any(Number) }))
+  const after = await tokenOf('SP-00001')
+  const fda = await t.payload.find({ collection: 'agencies', where: { legacyId: { equals: 'ORG-0202' } }, ...ALL })
+  expect(after.point_agency).toBe(fda.docs[0].id)
+  // The token follows the point, and the code the old department's officers could copy is dead.
+  expect(after.agency_id).toBe(after.point_agency)
+  expect(after.code_hash).not.toBe(before.code_hash)
+})
+
 it('takes a batch-imported manual through a new revision to publication', async () => {
   const { docs } = await t.payload.find({ collection: 'manuals', where: { legacyId: { equals: 'MAN-10001' } }, ...ALL })
   const manual = docs[0] as Doc

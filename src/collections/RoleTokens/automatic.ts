@@ -45,6 +45,8 @@ export async function ensureRoleTokens(
         ORDER BY s.slot, t.created_at DESC
       )
       UPDATE role_tokens t SET slot = c.slot FROM computed c WHERE t.id = c.id`)
+    // Points the import moved to another agency around their hooks take their token along.
+    await realignServicePointTokens(payload, { req: options.req, issuedBy: options.issuedBy })
   }
   const kindRoles = Object.entries(AGENCY_TOKEN_ROLES).flatMap(([kind, roles]) => roles.map((role) => ({ kind, role })))
 
@@ -86,6 +88,39 @@ export async function ensureRoleTokens(
   return created
 }
 
+export type MovedToken = { id: number; agency: number; servicePoint: number }
+
+/**
+ * Service-point tokens whose point now belongs to another agency (a save moved it, or the import
+ * wrote it around the hooks) follow the point, with a new code: the old one was handed out by
+ * the other agency's central officers. The given points, or every point.
+ */
+export async function realignServicePointTokens(
+  payload: Payload,
+  options: { req?: Partial<PayloadRequest>; servicePoints?: readonly Id[]; issuedBy?: Id | null } = {},
+): Promise<MovedToken[]> {
+  const db = await dbOf(payload, options.req)
+  const points = numericIds(options.servicePoints)
+  const pointFilter = points === null ? sql`TRUE` : sql`sp.id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(points)}::jsonb)::int))`
+  const stale = await db.execute(sql`
+    SELECT t.id, sp.agency_id, sp.id AS service_point_id
+    FROM role_tokens t JOIN service_points sp ON sp.id = t.service_point_id
+    WHERE t.role = ${SERVICE_POINT_TOKEN_ROLE} AND sp.agency_id IS NOT NULL AND t.agency_id <> sp.agency_id AND ${pointFilter}`)
+  if (!stale.rows.length) return []
+  const now = new Date()
+  const rows = stale.rows.map((row) => {
+    const { codeHash, codeCipher, expiresAt } = issueRoleTokenCode(payload.secret, now)
+    return { id: row.id, agency_id: row.agency_id, code_hash: codeHash, code_cipher: codeCipher, expires_at: expiresAt.toISOString(), issued_by_id: options.issuedBy ?? null }
+  })
+  await db.execute(sql`
+    UPDATE role_tokens t SET agency_id = r.agency_id, code_hash = r.code_hash, code_cipher = r.code_cipher, expires_at = r.expires_at,
+      used_by_id = NULL, used_at = NULL, issued_by_id = r.issued_by_id, updated_at = now()
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS r(id int, agency_id int, code_hash text, code_cipher text, expires_at timestamptz, issued_by_id int)
+    WHERE t.id = r.id`)
+  return stale.rows.map((row) => ({ id: Number(row.id), agency: Number(row.agency_id), servicePoint: Number(row.service_point_id) }))
+}
+
 const auditCreated = async (req: PayloadRequest, created: CreatedToken[]) => {
   if (!created.length) return
   await recordAudit(
@@ -110,20 +145,14 @@ export const agencyTokensAfterChange: CollectionAfterChangeHook = async ({ doc, 
 }
 
 /**
- * Service points: their token with the point. A point that moves to another agency takes its
- * token along with a new code: the old one was handed out for the other agency.
+ * Service points: their token with the point; a point that moves to another agency takes its
+ * token along with a new code (realignServicePointTokens).
  */
 export const servicePointTokensAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
-  const agency = idOf(doc.agency)
-  if (operation === 'update' && previousDoc && String(idOf(previousDoc.agency)) !== String(agency) && agency !== null) {
-    const db = await dbOf(req.payload, req)
-    const { codeHash, codeCipher, expiresAt } = issueRoleTokenCode(req.payload.secret)
-    const moved = await db.execute(sql`
-      UPDATE role_tokens SET agency_id = ${Number(agency)}, code_hash = ${codeHash}, code_cipher = ${codeCipher},
-        expires_at = ${expiresAt.toISOString()}, used_by_id = NULL, used_at = NULL, issued_by_id = ${req.user?.id ?? null}, updated_at = now()
-      WHERE slot = ${`service-point:${doc.id}`} RETURNING id`)
-    for (const row of moved.rows)
-      await recordAudit(req.payload, { action: 'token-refreshed', actor: req.user?.id ?? null, agency, details: { token: row.id, role: SERVICE_POINT_TOKEN_ROLE, servicePoint: doc.id, moved: true } }, req)
+  if (operation === 'update' && previousDoc && String(idOf(previousDoc.agency)) !== String(idOf(doc.agency))) {
+    const moved = await realignServicePointTokens(req.payload, { req, servicePoints: [doc.id], issuedBy: req.user?.id ?? null })
+    for (const token of moved)
+      await recordAudit(req.payload, { action: 'token-refreshed', actor: req.user?.id ?? null, agency: token.agency, details: { token: token.id, role: SERVICE_POINT_TOKEN_ROLE, servicePoint: doc.id, moved: true } }, req)
   }
   await auditCreated(req, await ensureRoleTokens(req.payload, { req, servicePoints: [doc.id], issuedBy: req.user?.id ?? null }))
   return doc
