@@ -200,6 +200,12 @@ export function requiredMessage(field: ShapeField): string {
   return bilingual(`${ask} "${label.th}": ${thaiMust(shape.th)}`, `"${label.en}" is required: must be ${shape.en}`)
 }
 
+/** A value the database refused as a duplicate (a unique field another document already has). */
+export function duplicateMessage(field: ShapeField): string {
+  const label = labelWords(field)
+  return bilingual(`"${label.th}" นี้มีอยู่แล้วในเอกสารอื่น กรุณาใช้ค่าอื่น`, `"${label.en}" is already used by another document: choose another value`)
+}
+
 /** An id that no document of the related collection has. */
 export function missingReferenceMessage(field: ShapeField, collection: string, id: unknown): string {
   const shape = expectedShape(field)

@@ -16,6 +16,7 @@ import { validations } from 'payload/shared'
 
 import { isBlank } from '../lib/blank'
 import {
+  duplicateMessage,
   fieldAtPath,
   fieldErrorMessage,
   hasWrongShape,
@@ -182,6 +183,8 @@ export const bilingualErrorBody: AfterErrorHook = ({ collection, req, result }) 
   if (!result || !Array.isArray(result.errors)) return
   const fields = (collection?.fields ?? []) as unknown as ShapeField[]
   const required = req?.t ? req.t('validation:required') : undefined
+  // The database's unique-violation answer (@payloadcms/drizzle handleUpsertError), in either language.
+  const duplicate = new Set(['Value must be unique', ...(req?.t ? [req.t('error:valueMustBeUnique')] : [])])
   let changed = false
   const errors = result.errors.map((entry) => {
     const e = entry as { name?: string; message?: string; data?: { errors?: Array<{ path: string; message: string; label?: unknown }> } }
@@ -191,6 +194,7 @@ export const bilingualErrorBody: AfterErrorHook = ({ collection, req, result }) 
       changed = true
       const field = fieldAtPath(fields, String(fe.path ?? ''))
       if (!field) return { ...fe, message: bilingual('ข้อมูลไม่ถูกต้อง', 'Invalid value') }
+      if (duplicate.has(String(fe.message))) return { ...fe, message: duplicateMessage(field) }
       return { ...fe, message: fe.message === required ? requiredMessage(field) : invalidMessage(field) }
     })
     const message = isBilingual(e.message)

@@ -49,6 +49,8 @@ describe('the date of an extra holiday', () => {
     const midnight = await admin.api.post('/api/extra-holidays', { date: '2026-11-01T17:00:00.000Z', name: 'ซ้ำ' })
     expect(midnight.status).toBe(400)
     expect(midnight.body.errors[0].data.errors.map((e: { path: string }) => e.path)).toEqual(['date'])
+    // Said as a duplicate, in Thai then English (not as a badly written date).
+    expect(midnight.body.errors[0].data.errors[0].message).toMatch(/มีอยู่แล้วในเอกสารอื่น.*\(.*already used by another document/)
     const sameDay = await admin.api.post('/api/extra-holidays', { date: '2026-11-02T23:30:00+07:00', name: 'ซ้ำ' })
     expect(sameDay.status).toBe(400)
     // 1 November 23:59 in Bangkok is another day.
@@ -101,7 +103,7 @@ describe('the migration from the text column', () => {
     await client.query(sql).finally(() => client.end())
   }
 
-  it('keeps each stored day (up), and gives the same text back (down)', async () => {
+  it('keeps each stored day (up; a พ.ศ. year becomes CE), and gives the CE text back (down)', async () => {
     await asSuperuser(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
     await asSuperuser(`CREATE DATABASE "${dbName}"`)
     // The session's zone must not matter: a server in UTC or in Bangkok migrates alike.
@@ -113,18 +115,20 @@ describe('the migration from the text column', () => {
         CREATE TABLE "extra_holidays" ("id" serial PRIMARY KEY NOT NULL, "date" varchar NOT NULL, "name" varchar NOT NULL,
           "updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL, "created_at" timestamp(3) with time zone DEFAULT now() NOT NULL);
         CREATE UNIQUE INDEX "extra_holidays_date_idx" ON "extra_holidays" USING btree ("date");
-        INSERT INTO "extra_holidays" ("date", "name") VALUES ('2026-04-21', 'วันหยุดพิเศษ'), ('2026-12-31', 'สิ้นปี');`)
+        INSERT INTO "extra_holidays" ("date", "name") VALUES ('2026-04-21', 'วันหยุดพิเศษ'), ('2026-12-31', 'สิ้นปี'), ('2570-01-02', 'พิมพ์เป็น พ.ศ.');`)
       const db = drizzle(pool)
       await extraHolidaysDate.up({ db } as never)
       const up = await pool.query(`SELECT to_char("date" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') AS utc, pg_typeof("date")::text AS type FROM "extra_holidays" ORDER BY id`)
       expect(up.rows).toEqual([
         { utc: '2026-04-21T12:00:00', type: 'timestamp with time zone' },
         { utc: '2026-12-31T12:00:00', type: 'timestamp with time zone' },
+        // A day typed as พ.ศ. becomes its CE day, not one 543 years on.
+        { utc: '2027-01-02T12:00:00', type: 'timestamp with time zone' },
       ])
       await expect(pool.query(`INSERT INTO "extra_holidays" ("date", "name") VALUES ('2026-04-21T12:00:00Z', 'ซ้ำ')`)).rejects.toThrow(/extra_holidays_date_idx/)
       await extraHolidaysDate.down({ db } as never)
       const down = await pool.query(`SELECT "date" FROM "extra_holidays" ORDER BY id`)
-      expect(down.rows.map((r) => r.date)).toEqual(['2026-04-21', '2026-12-31'])
+      expect(down.rows.map((r) => r.date)).toEqual(['2026-04-21', '2026-12-31', '2027-01-02'])
     } finally {
       await pool.end()
       await asSuperuser(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
