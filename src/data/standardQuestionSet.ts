@@ -1,7 +1,7 @@
 /**
  * OPDC's standard satisfaction questions (มาตรฐาน ก.พ.ร.), scored 1-5: version 1 of the
  * `survey-question-sets` collection on every new installation. The one source of their text:
- * the migration that ships them (src/migrations/20261203_080000_standard_question_set.ts), the
+ * the migration that ships them (src/migrations/20261203_074000_standard_question_set.ts), the
  * development start-up and the demo seed all read it from here.
  */
 export type StandardQuestion = { key: string; text: string; textEn: string }

@@ -5,7 +5,8 @@ import { agencyScopeIds } from '../access/scope'
 import { agencyIdOf, officerOf } from '../access/user'
 import { bilingual } from '../lib/messages'
 import { parseExportFormat, type Cell } from '../lib/spreadsheet'
-import { addCalendarDays, isIsoDate, startOfBangkokDay } from '../lib/workingDays'
+import { buddhistYearMistake, isIsoDate } from '../lib/thaiDate'
+import { addCalendarDays, startOfBangkokDay } from '../lib/workingDays'
 import { exportResponse } from '../services/export'
 import {
   GROUP_BY,
@@ -21,9 +22,10 @@ import {
 /** Rows the JSON answer carries at most (the admin table); the export has them all. */
 export const JSON_ROW_LIMIT = 2000
 
-const fail = (status: number, th: string, en: string, path?: string): never => {
-  throw new APIError(bilingual(th, en), status, path ? { errors: [{ path, message: bilingual(th, en) }] } : undefined, true)
+const failWith = (status: number, message: string, path?: string): never => {
+  throw new APIError(message, status, path ? { errors: [{ path, message }] } : undefined, true)
 }
+const fail = (status: number, th: string, en: string, path?: string): never => failWith(status, bilingual(th, en), path)
 
 const errorResponse = (error: unknown): Response => {
   if (error instanceof APIError && error.status < 500) {
@@ -60,6 +62,9 @@ function parseDate(value: string | undefined, path: 'from' | 'to'): Date | undef
   if (!value) return undefined
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     if (!isIsoDate(value)) fail(400, `${path} ต้องเป็นวันที่ (YYYY-MM-DD)`, `${path} must be a date (YYYY-MM-DD)`, path)
+    // 2569-01-01 would be a day 543 years away and an empty report: say why instead.
+    const mistake = buddhistYearMistake(value)
+    if (mistake) failWith(400, mistake, path)
     return startOfBangkokDay(path === 'to' ? addCalendarDays(value, 1) : value)
   }
   const date = new Date(value)

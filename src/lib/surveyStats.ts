@@ -5,7 +5,7 @@
  */
 import { bilingual } from './messages'
 import { SCORE_MAX, SCORE_MIN } from './surveyRules'
-import { BANGKOK_TZ, toBuddhistYear } from './thaiDate'
+import { BANGKOK_TZ, buddhistYearMistake, isIsoDate, toBuddhistYear } from './thaiDate'
 
 export type ScoreGroup = { month: string; question: string; score: number; n: number }
 export type MonthCount = { month: string; n: number }
@@ -137,8 +137,14 @@ export function parsePeriod(from?: string | null, to?: string | null): Period {
     if (!value) return null
     const day = /^\d{4}-\d{2}-\d{2}$/.test(value)
     const date = day ? new Date(`${value}T${end ? '23:59:59.999' : '00:00:00.000'}+07:00`) : new Date(value)
-    if (Number.isNaN(date.getTime())) {
+    // A day that is not in the calendar (2026-02-30) would roll over into the next month.
+    if (Number.isNaN(date.getTime()) || (day && !isIsoDate(value))) {
       errors.push({ path, message: bilingual('วันที่ไม่ถูกต้อง (ใช้ YYYY-MM-DD)', 'Invalid date (use YYYY-MM-DD)') })
+      return null
+    }
+    const mistake = buddhistYearMistake(date)
+    if (mistake) {
+      errors.push({ path, message: mistake })
       return null
     }
     return date

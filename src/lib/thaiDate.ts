@@ -66,7 +66,7 @@ export function formatMonthFor(language: string | undefined, year: number, month
 }
 
 /** A day written `YYYY-MM-DD` (a Bangkok calendar day in the API's filters and day fields). */
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /*
  * Payload's DatePicker stores a picked day (appearances `default`, `dayOnly`, `monthOnly`) as
@@ -80,7 +80,15 @@ export const pickedDayInstant = (day: string): string => `${day}T12:00:00.000Z`
 export const dayOfPicked = (value: Date | string): string => new Date(value).toISOString().slice(0, 10)
 
 /** Whether `value` is a day written `YYYY-MM-DD` (not checked against the calendar). */
-export const isDayText = (value: unknown): value is string => typeof value === 'string' && ISO_DAY.test(value)
+/** `YYYY-MM-DD` naming a real calendar day (not 2026-02-30 nor 2026-13-01, which Date would roll over). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false
+  const match = ISO_DAY.exec(value)
+  if (!match) return false
+  const [, y, m, d] = match.map(Number)
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
 export const toGregorianYear = (beYear: number): number => beYear - 543
 
 /*
@@ -147,6 +155,8 @@ export function withPlainYears(locale: Locale): Locale {
  * parse it).
  */
 export const FIRST_IMPLAUSIBLE_CE_YEAR = 2400
+/** No date this system keeps (publication, cases, holidays, reports) lies before 1900 CE. */
+export const FIRST_PLAUSIBLE_CE_YEAR = 1900
 
 /** Gregorian year of a stored date value, or null when it is no date. */
 export function gregorianYearOf(value: unknown): number | null {
@@ -158,7 +168,15 @@ export function gregorianYearOf(value: unknown): number | null {
 /** The Thai-then-English reason a date is refused as a Buddhist-era year taken for Gregorian, else null. */
 export function buddhistYearMistake(value: unknown): string | null {
   const year = gregorianYearOf(value)
-  if (year === null || year < FIRST_IMPLAUSIBLE_CE_YEAR) return null
+  if (year === null) return null
+  if (year < FIRST_PLAUSIBLE_CE_YEAR) {
+    // The other way round: a CE year typed where the Thai admin reads พ.ศ. (2026 → 1483 CE).
+    return bilingual(
+      `ปี ค.ศ. ${year} (พ.ศ. ${toBuddhistYear(year)}) น่าจะเป็นปี ค.ศ. ที่พิมพ์แทนปี พ.ศ.: ในหน้าภาษาไทยให้พิมพ์ปี พ.ศ. เช่น 3 ธ.ค. 2569 หรือเลือกวันที่จากปฏิทิน`,
+      `year ${year} CE (B.E. ${toBuddhistYear(year)}) looks like a Gregorian year typed where the Thai admin reads a Buddhist-era one: type the B.E. year as shown (3 ธ.ค. 2569) or pick the date in the calendar; over the API send ISO 8601 dates in the Gregorian calendar`,
+    )
+  }
+  if (year < FIRST_IMPLAUSIBLE_CE_YEAR) return null
   return bilingual(
     `ปี ${year} ถูกบันทึกเป็น ค.ศ. แต่น่าจะเป็นปี พ.ศ. (พ.ศ. ${year} = ค.ศ. ${toGregorianYear(year)}): เลือกวันที่จากปฏิทิน หรือพิมพ์ตามรูปแบบที่แสดง เช่น 3 ธ.ค. 2569`,
     `year ${year} CE looks like a Buddhist-era year read as Gregorian (B.E. ${year} = ${toGregorianYear(year)} CE): pick the date in the calendar or type it as shown; over the API send ISO 8601 dates in the Gregorian calendar, e.g. 2026-12-03T07:05:00.000Z`,

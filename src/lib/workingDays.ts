@@ -1,5 +1,7 @@
 import Holidays from 'date-holidays'
 
+import { isIsoDate } from './thaiDate'
+
 /**
  * Thai government working days, counted on the Asia/Bangkok calendar.
  *
@@ -10,16 +12,6 @@ export type IsoDate = string
 
 const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000
 const DAY_MS = 24 * 60 * 60 * 1000
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false
-  const match = ISO_DATE.exec(value)
-  if (!match) return false
-  const [, y, m, d] = match.map(Number)
-  const date = new Date(Date.UTC(y, m - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
-}
 
 /** The Bangkok calendar day an instant falls on. */
 export const bangkokDateOf = (instant: Date): IsoDate =>

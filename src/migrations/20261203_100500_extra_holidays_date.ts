@@ -7,9 +7,11 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
  * The unique index on the column is rebuilt by PostgreSQL with the new type.
  */
 export async function up({ db }: MigrateUpArgs): Promise<void> {
+  // The text column took any real day: one typed in พ.ศ. (2569-11-02) is that day in CE (2026), as
+  // the date field's Buddhist-year guard would have it, not a holiday 543 years away.
   await db.execute(sql`
    ALTER TABLE "extra_holidays" ALTER COLUMN "date" SET DATA TYPE timestamp(3) with time zone
-     USING (("date" || 'T12:00:00Z')::timestamptz);`)
+     USING ((CASE WHEN substr("date", 1, 4)::int >= 2400 THEN (substr("date", 1, 4)::int - 543)::text || substr("date", 5) ELSE "date" END) || 'T12:00:00Z')::timestamptz;`)
 }
 
 /** Back to the day as text: the day each stored instant falls on in Bangkok. */

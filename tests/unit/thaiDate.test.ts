@@ -15,7 +15,7 @@ import {
   displayFormatFor,
   formatDateFor,
   formatMonthFor,
-  isDayText,
+  isIsoDate,
   monthNameFor,
   PICKER_DISPLAY_FORMATS,
   pickedDayInstant,
@@ -89,6 +89,13 @@ describe('Buddhist year taken for Gregorian', () => {
     expect(buddhistYearMistake(new Date(Date.UTC(2400, 0, 1)))).not.toBeNull()
   })
 
+  test('the other way round, a CE year typed where the Thai admin reads พ.ศ. (2026 → 1483 CE), is refused too', () => {
+    const message = buddhistYearMistake(new Date(Date.UTC(1483, 10, 2, 5)))
+    expect(message).toMatch(/^ปี ค\.ศ\. 1483 \(พ\.ศ\. 2026\) น่าจะเป็นปี ค\.ศ\. ที่พิมพ์แทนปี พ\.ศ\..* \(year 1483 CE \(B\.E\. 2026\) looks like a Gregorian year/)
+    expect(buddhistYearMistake('1899-12-31T12:00:00.000Z')).not.toBeNull()
+    expect(buddhistYearMistake('1900-01-01T12:00:00.000Z')).toBeNull()
+  })
+
   test('plausible dates and non-dates pass (their own validation handles the rest)', () => {
     expect(buddhistYearMistake('2026-12-03T07:05:00.000Z')).toBeNull()
     expect(buddhistYearMistake('2399-12-31T12:00:00.000Z')).toBeNull()
@@ -142,7 +149,9 @@ describe('months and picked days', () => {
     expect(dayOfPicked(pickedDayInstant('2026-04-30'))).toBe('2026-04-30')
     // What the picker hands over for 30 April, picked in Bangkok (12:00 UTC, 19:00 local).
     expect(dayOfPicked(new Date(Date.UTC(2026, 3, 30, 12)))).toBe('2026-04-30')
-    expect(isDayText('2026-04-30')).toBe(true)
-    for (const value of ['2026-04-30T00:00:00Z', '30/04/2026', '', null]) expect([value, isDayText(value)]).toEqual([value, false])
+    expect(isIsoDate('2026-04-30')).toBe(true)
+    expect(isIsoDate('2028-02-29')).toBe(true)
+    // Only real days: Date would roll these over into another month.
+    for (const value of ['2026-04-30T00:00:00Z', '30/04/2026', '', null, '2026-13-01', '2026-02-30', '2027-02-29']) expect([value, isIsoDate(value)]).toEqual([value, false])
   })
 })

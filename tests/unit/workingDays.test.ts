@@ -3,12 +3,12 @@ import {
   addWorkingDays,
   bangkokDateOf,
   bangkokDayOf,
-  isIsoDate,
   startOfBangkokDay,
   thaiPublicHolidays,
   thaiWorkingCalendar,
   workingDayWindowEnd,
 } from '../../src/lib/workingDays'
+import { isIsoDate } from '../../src/lib/thaiDate'
 
 describe('Bangkok calendar days', () => {
   it('reads the day a date value means: a bare day as it is, an instant as its day in Bangkok', () => {

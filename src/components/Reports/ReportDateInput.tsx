@@ -9,7 +9,7 @@
 import { DatePicker } from '@payloadcms/ui'
 import { useState } from 'react'
 
-import { dayOfPicked, isDayText, PICKER_DISPLAY_FORMATS, pickedDayInstant } from '../../lib/thaiDate'
+import { dayOfPicked, isIsoDate, PICKER_DISPLAY_FORMATS, pickedDayInstant } from '../../lib/thaiDate'
 
 export function ReportDateInput({ name, label, defaultValue }: { name: string; label: string; defaultValue?: string | null }) {
   // Whatever the URL carried is sent again as it was (a value the server refused stays visible in its error).
@@ -21,7 +21,7 @@ export function ReportDateInput({ name, label, defaultValue }: { name: string; l
       <DatePicker
         pickerAppearance="default"
         displayFormat={PICKER_DISPLAY_FORMATS.default}
-        value={isDayText(value) ? pickedDayInstant(value) : undefined}
+        value={isIsoDate(value) ? pickedDayInstant(value) : undefined}
         onChange={(picked) => setValue(picked ? dayOfPicked(picked) : '')}
         // react-datepicker's own input: labelled, and without a name (the hidden input is sent).
         overrides={{ id: inputId, autoComplete: 'off' }}
