@@ -102,12 +102,14 @@ async function serve(): Promise<void> {
   const { findFreePort } = await import('../src/db/embedded')
   process.env.EMBEDDED_PG_PORT ||= String(await findFreePort())
   const { createInfogoServer } = await import('../src/server/app')
-  const { seed } = await import('../src/server/seed')
   const { indexTokens } = await import('../src/lib/thaiText')
   const { THAI_GEOGRAPHY } = await import('../src/lib/thai-geography')
-  const { ENSURE_SEARCH_SQL, searchPool } = await import('../src/search/schema')
 
   const server = await createInfogoServer({ withNext: false })
+  // Modules that reach Payload's database adapter load only after the config (createInfogoServer):
+  // loaded before it, the config's top-level await sometimes never settles and this process hangs.
+  const { seed } = await import('../src/server/seed')
+  const { ENSURE_SEARCH_SQL, searchPool } = await import('../src/search/schema')
   fs.writeFileSync(fingerprintFile, fingerprint)
   const payload = server.payload
   const pool = searchPool(payload)
