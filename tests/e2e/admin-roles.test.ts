@@ -144,7 +144,7 @@ it('a central officer reads the licence issuance summary (พ.ศ., the rollup�
   try {
     const [ceYear] = new Date(Date.now() + 7 * 3600 * 1000).toISOString().split('-').map(Number)
     await page.goto(`${site.baseUrl}/admin/reports/licence`)
-    const months = page.locator('[data-testid="licence-summary-months"] tbody tr[data-month]:not([data-month="total"])')
+    const months = page.locator('[data-testid="licence-summary-months"] tbody tr[data-row]:not([data-row="total"])')
     await months.first().waitFor({ timeout: 60_000 })
     // This year by default, shown as พ.ศ.; a row per month named in Thai with its พ.ศ. year.
     expect(await page.locator('[data-testid="licence-summary-year"] option:checked').innerText()).toBe(String(ceYear + 543))
@@ -169,7 +169,7 @@ it('a central officer reads the licence issuance summary (พ.ศ., the rollup�
     await page.getByRole('button', { name: /แสดงรายงาน/ }).click()
     await page.waitForURL(/quarter=4/)
     await page.locator('[data-testid="licence-summary-months"]').waitFor({ timeout: 60_000 })
-    await expect(months.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-month')))).resolves.toEqual(['10', '11', '12'])
+    await expect(months.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')))).resolves.toEqual(['10', '11', '12'])
     const xlsxHref = await page.getByRole('link', { name: 'ส่งออก excel' }).getAttribute('href')
     expect(xlsxHref).toContain('quarter=4')
     const xlsx = await context.request.get(`${site.baseUrl}${xlsxHref}`)

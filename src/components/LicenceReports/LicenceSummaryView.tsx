@@ -28,27 +28,49 @@ const REPORTING_BY: Record<string, { th: string; en: string }> = {
   department: { th: 'กรมรายงานเอง', en: 'The department reports' },
 }
 
-function CountHeaders({ english }: { english: boolean }) {
-  return (
-    <>
-      {LICENCE_COUNT_FIELDS.map((f) => (
-        <th key={f} style={{ ...numberCell, fontWeight: 600 }} title={english ? LICENCE_COUNT_LABELS[f].th : LICENCE_COUNT_LABELS[f].en}>
-          {english ? LICENCE_COUNT_LABELS[f].en : LICENCE_COUNT_LABELS[f].th}
-        </th>
-      ))}
-    </>
-  )
-}
+type FiguresRow = { key: string; label: React.ReactNode[]; counts: LicenceCounts; unitsDue?: number; unitsReported?: number; total?: boolean }
 
-function CountCells({ counts }: { counts: LicenceCounts }) {
+/** A table of the seven figures: leading label columns, the counts, then units due and reported. */
+function FiguresTable({ testId, labels, rows, english }: { testId: string; labels: string[]; rows: FiguresRow[]; english: boolean }) {
   return (
-    <>
-      {LICENCE_COUNT_FIELDS.map((f) => (
-        <td key={f} style={numberCell}>
-          {counts[f].toLocaleString('th-TH')}
-        </td>
-      ))}
-    </>
+    <div style={{ overflowX: 'auto' }}>
+      <table className="table" style={{ width: '100%', borderCollapse: 'collapse' }} data-testid={testId}>
+        <thead>
+          <tr>
+            {labels.map((l) => (
+              <th key={l} style={{ ...cell, textAlign: 'left' }}>
+                {l}
+              </th>
+            ))}
+            {LICENCE_COUNT_FIELDS.map((f) => (
+              <th key={f} style={{ ...numberCell, fontWeight: 600 }} title={english ? LICENCE_COUNT_LABELS[f].th : LICENCE_COUNT_LABELS[f].en}>
+                {english ? LICENCE_COUNT_LABELS[f].en : LICENCE_COUNT_LABELS[f].th}
+              </th>
+            ))}
+            <th style={numberCell}>{english ? 'Units due' : 'หน่วยที่ต้องรายงาน'}</th>
+            <th style={numberCell}>{english ? 'Reported' : 'รายงานครบแล้ว'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-row={row.key} style={row.total ? { fontWeight: 700 } : undefined}>
+              {row.label.map((content, i) => (
+                <td key={i} style={cell}>
+                  {content}
+                </td>
+              ))}
+              {LICENCE_COUNT_FIELDS.map((f) => (
+                <td key={f} style={numberCell}>
+                  {row.counts[f].toLocaleString('th-TH')}
+                </td>
+              ))}
+              <td style={numberCell}>{row.unitsDue ?? ''}</td>
+              <td style={numberCell}>{row.unitsReported ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 
@@ -135,60 +157,29 @@ export async function LicenceSummaryView(view: AdminViewServerProps) {
           <ExportButtons href={{ csv: exportHref('csv'), xlsx: exportHref('xlsx') }} />
 
           <h2>{t('รายเดือน', 'By month')}</h2>
-          <div style={{ overflowX: 'auto' }}>
-            <table className="table" style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="licence-summary-months">
-              <thead>
-                <tr>
-                  <th style={{ ...cell, textAlign: 'left' }}>{t('เดือน', 'Month')}</th>
-                  <CountHeaders english={english} />
-                  <th style={numberCell}>{t('หน่วยที่ต้องรายงาน', 'Units due')}</th>
-                  <th style={numberCell}>{t('รายงานครบแล้ว', 'Reported')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rollup.byMonth.map((m) => (
-                  <tr key={m.month} data-month={m.month}>
-                    <td style={cell}>{periodName(m.month)}</td>
-                    <CountCells counts={m.totals} />
-                    <td style={numberCell}>{m.unitsDue}</td>
-                    <td style={numberCell}>{m.unitsReported}</td>
-                  </tr>
-                ))}
-                <tr style={{ fontWeight: 700 }} data-month="total">
-                  <td style={cell}>{t('รวม', 'Total')}</td>
-                  <CountCells counts={rollup.totals} />
-                  <td style={numberCell} />
-                  <td style={numberCell} />
-                </tr>
-              </tbody>
-            </table>
-          </div>
+          <FiguresTable
+            testId="licence-summary-months"
+            english={english}
+            labels={[t('เดือน', 'Month')]}
+            rows={[
+              ...rollup.byMonth.map((m) => ({ key: String(m.month), label: [periodName(m.month)], counts: m.totals, unitsDue: m.unitsDue, unitsReported: m.unitsReported })),
+              { key: 'total', label: [t('รวม', 'Total')], counts: rollup.totals, total: true },
+            ]}
+          />
 
           <h2>{t('รายหน่วยงาน', 'By department')}</h2>
-          <div style={{ overflowX: 'auto' }}>
-            <table className="table" style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="licence-summary-departments">
-              <thead>
-                <tr>
-                  <th style={{ ...cell, textAlign: 'left' }}>{t('หน่วยงาน', 'Department')}</th>
-                  <th style={{ ...cell, textAlign: 'left' }}>{t('ผู้รายงาน', 'Reported by')}</th>
-                  <CountHeaders english={english} />
-                  <th style={numberCell}>{t('หน่วยที่ต้องรายงาน', 'Units due')}</th>
-                  <th style={numberCell}>{t('รายงานครบแล้ว', 'Reported')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rollup.byDepartment.map((d) => (
-                  <tr key={String(d.agency.id)}>
-                    <td style={cell}>{d.agency.name}</td>
-                    <td style={cell}>{english ? REPORTING_BY[d.reportingBy]?.en : REPORTING_BY[d.reportingBy]?.th}</td>
-                    <CountCells counts={d.totals} />
-                    <td style={numberCell}>{d.unitsDue}</td>
-                    <td style={numberCell}>{d.unitsReported}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FiguresTable
+            testId="licence-summary-departments"
+            english={english}
+            labels={[t('หน่วยงาน', 'Department'), t('ผู้รายงาน', 'Reported by')]}
+            rows={rollup.byDepartment.map((d) => ({
+              key: String(d.agency.id),
+              label: [d.agency.name, english ? REPORTING_BY[d.reportingBy]?.en : REPORTING_BY[d.reportingBy]?.th],
+              counts: d.totals,
+              unitsDue: d.unitsDue,
+              unitsReported: d.unitsReported,
+            }))}
+          />
 
           <h2>
             {t('หน่วยที่ยังไม่รายงาน', 'Not reported yet')} ({rollup.notReported.length.toLocaleString('th-TH')})
