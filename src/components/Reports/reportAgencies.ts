@@ -5,9 +5,12 @@ import { agencyScopeIds } from '../../access/scope'
 
 /**
  * The agencies a report view's filter offers: every agency for OPDC and system admins (`all`),
- * otherwise the officer's agency and its sub-units. The report itself checks the scope again.
+ * otherwise the officer's agency and its sub-units (`scopeIds`, all of them; the choices stop at
+ * 1,000). The report itself checks the scope again.
  */
-export async function agenciesToReportOn(req: PayloadRequest): Promise<{ all: boolean; agencies: Array<{ id: number | string; name?: unknown }> }> {
+export async function agenciesToReportOn(
+  req: PayloadRequest,
+): Promise<{ all: boolean; scopeIds: Array<number | string> | null; agencies: Array<{ id: number | string; name?: unknown }> }> {
   const all = seesEverything(req)
   const scopeIds = all ? null : req.user ? await agencyScopeIds(req) : []
   const { docs } = await req.payload.find({
@@ -19,5 +22,5 @@ export async function agenciesToReportOn(req: PayloadRequest): Promise<{ all: bo
     select: { name: true },
     overrideAccess: true,
   })
-  return { all, agencies: docs }
+  return { all, scopeIds, agencies: docs }
 }

@@ -102,10 +102,10 @@ export async function SatisfactionReportView(view: AdminViewServerProps) {
   }
 
   // The filter offers what the officer may report on.
-  const { all, agencies } = await agenciesToReportOn(req)
+  const { all, scopeIds, agencies } = await agenciesToReportOn(req)
   const servicePoints = await req.payload.find({
     collection: 'service-points',
-    where: all ? {} : { agency: { in: agencies.map((a) => a.id) } },
+    where: scopeIds ? { agency: { in: scopeIds } } : {},
     sort: 'name',
     limit: 1000,
     depth: 0,
