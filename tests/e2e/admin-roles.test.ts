@@ -164,6 +164,12 @@ it('a central officer reads the licence issuance summary (พ.ศ., the rollup�
     expect(await page.getByRole('heading', { name: /หน่วยที่ยังไม่รายงาน \(\d+\)/ }).innerText()).toContain(`(${rollup.notReported.length})`)
     await screenshot(page, 'licence-summary')
 
+    // รายงานสรุป links to it for a central officer.
+    await page.goto(`${site.baseUrl}/admin/reports`)
+    await page.locator('nav[aria-label="รายงาน (Reports)"] a[href="/admin/reports/licence"]').waitFor({ timeout: 60_000 })
+    await page.goto(`${site.baseUrl}/admin/reports/licence?year=${dataYear}`)
+    await months.first().waitFor({ timeout: 60_000 })
+
     // A quarter narrows it to its three months; the export follows the filter.
     await page.locator('select[name="quarter"]').selectOption('4')
     await page.getByRole('button', { name: /แสดงรายงาน/ }).click()
@@ -184,6 +190,10 @@ it('a central officer reads the licence issuance summary (พ.ศ., the rollup�
     await point.page.goto(`${site.baseUrl}/admin/reports/licence`)
     await point.page.getByText('เฉพาะเจ้าหน้าที่ส่วนกลางและ ก.พ.ร. ดูภาพรวมได้').waitFor({ timeout: 60_000 })
     expect(await point.page.locator('[data-testid="licence-summary-months"]').count()).toBe(0)
+    // รายงานสรุป links the licence summary only for those the menu gives it to.
+    await point.page.goto(`${site.baseUrl}/admin/reports`)
+    await point.page.locator('nav[aria-label="รายงาน (Reports)"] a[href="/admin/reports/satisfaction"]').waitFor({ timeout: 60_000 })
+    expect(await point.page.locator('nav[aria-label="รายงาน (Reports)"] a[href="/admin/reports/licence"]').count()).toBe(0)
   } finally {
     await point.context.close()
   }

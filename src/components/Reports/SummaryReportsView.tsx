@@ -10,6 +10,7 @@ import React from 'react'
 import { AdminPage } from '../Admin/AdminPage'
 
 import { loadReport, paramsOf, type ReportJson } from '../../endpoints/reports'
+import { navLinksFor } from '../../lib/adminNav'
 import { GROUP_BY, SUMMARY_REPORTS } from '../../endpoints/summaryReports'
 import { ExportButtons } from './ExportButtons'
 import { AgencySelect, PeriodInputs, ReportError, ShowReportButton } from './ReportFilters'
@@ -18,9 +19,10 @@ import { ReportTable } from './ReportTable'
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : typeof v === 'string' ? v : undefined)
 
-const OTHER_REPORTS = [
+/** `nav`: shown only to the roles the menu gives that entry (src/lib/adminNav.ts). */
+const OTHER_REPORTS: Array<{ href: string; label: string; nav?: string }> = [
   { href: '/admin/reports/satisfaction', label: 'รายงานผลประเมินความพึงพอใจ (Satisfaction)' },
-  { href: '/admin/reports/licence', label: 'รายงานสรุปผลการออกใบอนุญาต (Licence issuance)' },
+  { href: '/admin/reports/licence', label: 'รายงานสรุปผลการออกใบอนุญาต (Licence issuance)', nav: 'licence-summary' },
   { href: '/admin/collections/delay-notices', label: 'หนังสือแจ้งเรื่องล่าช้า (Delay notices)' },
 ]
 
@@ -44,6 +46,8 @@ export async function SummaryReportsView(view: AdminViewServerProps) {
     error = (err as Error).message
   }
   const { all, agencies } = await agenciesToReportOn(req)
+  const menu = new Set(navLinksFor(req.user).map((l) => l.key))
+  const otherReports = OTHER_REPORTS.filter((r) => !r.nav || menu.has(r.nav))
   const qs = new URLSearchParams(query).toString()
   const exportHref = (format: string) => `/api/reports/${key}/export?format=${format}${qs ? `&${qs}` : ''}`
 
@@ -57,7 +61,7 @@ export async function SummaryReportsView(view: AdminViewServerProps) {
               {r.title.th}
             </a>
           ))}
-          {OTHER_REPORTS.map((r) => (
+          {otherReports.map((r) => (
             <a key={r.href} href={r.href}>
               {r.label}
             </a>
