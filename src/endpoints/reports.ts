@@ -60,16 +60,13 @@ const queryOf = (req: PayloadRequest): Record<string, string> => {
  */
 function parseDate(value: string | undefined, path: 'from' | 'to'): Date | undefined {
   if (!value) return undefined
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    if (!isIsoDate(value)) fail(400, `${path} ต้องเป็นวันที่ (YYYY-MM-DD)`, `${path} must be a date (YYYY-MM-DD)`, path)
-    // 2569-01-01 would be a day 543 years away and an empty report: say why instead.
-    const mistake = buddhistYearMistake(value)
-    if (mistake) failWith(400, mistake, path)
-    return startOfBangkokDay(path === 'to' ? addCalendarDays(value, 1) : value)
-  }
-  const date = new Date(value)
-  if (Number.isNaN(date.getTime())) fail(400, `${path} ต้องเป็นวันที่ (YYYY-MM-DD)`, `${path} must be a date (YYYY-MM-DD)`, path)
-  return date
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value)
+  const date = day ? (isIsoDate(value) ? startOfBangkokDay(path === 'to' ? addCalendarDays(value, 1) : value) : null) : new Date(value)
+  if (!date || Number.isNaN(date.getTime())) fail(400, `${path} ต้องเป็นวันที่ (YYYY-MM-DD)`, `${path} must be a date (YYYY-MM-DD)`, path)
+  // 2569-01-01 (a day or an instant) would be 543 years away and an empty report: say why instead.
+  const mistake = buddhistYearMistake(day ? value : date)
+  if (mistake) failWith(400, mistake, path)
+  return date!
 }
 
 /** The reader's scope and the checked filters (`q`: the query string, by name). */

@@ -55,7 +55,6 @@ export function monthNameFor(language: string | undefined, month: number, short 
   return new Intl.DateTimeFormat(isThai(language) ? 'th-TH' : 'en-GB', { timeZone: 'UTC', month: short ? 'short' : 'long' }).format(new Date(Date.UTC(2000, month - 1, 15)))
 }
 
-
 /** A calendar month ("ธันวาคม 2569" / "December 2026", short: "ธ.ค. 2569" / "Dec 2026"): Buddhist era in Thai, Gregorian in English. */
 export function formatMonthFor(language: string | undefined, year: number, month: number, short = false): string {
   const thai = isThai(language)

@@ -227,5 +227,11 @@ describe('the period filter', () => {
     const impossible = await opdc.api.get('/api/reports/survey-responses?to=2026-02-30')
     expect(impossible.status).toBe(400)
     expect(impossible.body.errors[0].data.errors[0]).toMatchObject({ path: 'to', message: expect.stringMatching(/^to ต้องเป็นวันที่.*\(to must be a date/) })
+    // A พ.ศ. year, as a day or as an instant, is said to be one (not answered with an empty report).
+    for (const from of ['2569-01-01', '2569-01-01T00:00:00.000Z']) {
+      const buddhist = await opdc.api.get(`/api/reports/survey-responses?from=${from}`)
+      expect([from, buddhist.status]).toEqual([from, 400])
+      expect(buddhist.body.errors[0].data.errors[0]).toMatchObject({ path: 'from', message: expect.stringMatching(/น่าจะเป็นปี พ\.ศ\..*\(year 2569 CE looks like a Buddhist-era year/) })
+    }
   })
 })
