@@ -49,8 +49,10 @@ it('resumes after kill -9 with every row once and intact', async () => {
   delete env.NODE_OPTIONS // jest's VM-module flags are not for the CLI
   child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...files, '--batch', '5', '--report', path.join(tmp, 'killed.csv')], {
     env,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   })
+  let childErrors = ''
+  child.stderr!.on('data', (d) => (childErrors += d))
   const exited = new Promise<void>((resolve) => child!.once('exit', () => resolve()))
   let seen = 0
   const deadline = Date.now() + 120_000
@@ -62,8 +64,8 @@ it('resumes after kill -9 with every row once and intact', async () => {
   await exited
   child = null
   const atKill = await countManuals()
-  // Killed in the middle: some manuals in, not all.
-  expect(atKill).toBeGreaterThanOrEqual(20)
+  // Killed in the middle: some manuals in, not all (a slow start on a loaded machine says what it printed).
+  expect([atKill >= 20, atKill >= 20 ? '' : childErrors.slice(-3000)]).toEqual([true, ''])
   expect(atKill).toBeLessThan(MANUALS)
   // Nothing half-written: every manual that is in has its process, steps and version.
   const db = new pg.Client({ connectionString: workerDatabaseUrl() })
@@ -101,4 +103,5 @@ it('resumes after kill -9 with every row once and intact', async () => {
   const again = await runImport(t.payload, { files })
   expect(again.totals.unchanged).toBe(MANUALS + 2)
   expect(again.search).toEqual({ manuals: 0, 'service-points': 0, fallbacks: 0 })
-})
+  // The child may wait up to 120 s for its first rows on a loaded machine (a next build beside it).
+}, 300_000)
