@@ -248,15 +248,19 @@ describe('in Thai (พ.ศ.)', () => {
       await datesIn(page, '.doc-controls__value-wrap .doc-controls__value', 'doc-controls-reloaded')
 
       // A year the picker cannot parse falls to the browser's Date ("2569" → year 2569 CE): refused, never stored.
-      await input.fill('2569')
-      await input.press('Tab')
-      // On a loaded machine the first Ctrl+S can come before the form has taken the typed value
-      // (then there is nothing to save): save again until the refusal shows.
+      // On a loaded machine the typed text can be lost to a re-render still under way, or the first
+      // Ctrl+S can come before the form has taken it (then there is nothing to save): type and save
+      // again until the refusal shows.
       const refusal = page.locator('.field-error, .tooltip-content', { hasText: 'ถูกบันทึกเป็น ค.ศ.' }).first()
       for (let attempt = 1; ; attempt++) {
+        await input.fill('2569')
+        await input.press('Tab')
         await page.keyboard.press('Control+s')
-        if (await refusal.waitFor({ timeout: 6_000 }).then(() => true, () => false)) break
-        if (attempt === 5) throw new Error('the Buddhist-year refusal never showed')
+        if (await refusal.waitFor({ timeout: 8_000 }).then(() => true, () => false)) break
+        if (attempt === 5) {
+          await screenshot(page, 'thai-dates-picker-refusal-missing')
+          throw new Error(`the Buddhist-year refusal never showed; the field shows "${await input.inputValue()}"`)
+        }
       }
       const stored = await (await context.request.get(`${site.baseUrl}/api/delay-notices/${caseId}?depth=0`)).json()
       expect(stored.receivedAt).toBe('2026-12-03T07:05:00.000Z')
