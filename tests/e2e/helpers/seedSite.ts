@@ -5,13 +5,16 @@
  */
 import { getPayload } from 'payload'
 
-import config from '../../../src/payload.config'
-import { seed } from '../../../src/server/seed'
 import { closePayload } from '../../../src/server/shutdown'
 
 const SYSTEM = { overrideAccess: true, context: { systemWrite: true } } as const
 
+// The config first, the seed after it, as scripts/seed.ts does: the seed reaches Payload's database
+// adapter, and imported statically before the config it sometimes leaves the config's top-level
+// await unsettled (node exits with code 13; tests/unit/dependencies.test.ts checks this file too).
+const { default: config } = await import('../../../src/payload.config')
 const payload = await getPayload({ config })
+const { seed } = await import('../../../src/server/seed')
 await seed(payload)
 
 // A published manual offered at a visible, active service point: the search → manual → point path.

@@ -60,6 +60,17 @@ export function buildIsStale(): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/**
+ * A child's output for a failure message: first the lines that say why it stopped (Node's
+ * "unsettled top-level await" warning behind exit code 13, errors), then its last output, without
+ * terminal colours and drizzle's spinner, so a shortened CI log still shows the cause.
+ */
+function whyItStopped(output: string): string {
+  const clean = output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\[[^\]]*\] Pulling schema from database\.\.\.\s*/g, '')
+  const why = clean.split('\n').filter((line) => /unsettled top-level await|Error:|FATAL/.test(line)).slice(0, 5)
+  return `${why.join('\n')}\n--- last output ---\n${clean.slice(-3000)}`
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, label: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -67,7 +78,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, label: str
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => (output += d))
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${label} exited with ${code}:\n${output.slice(-4000)}`))))
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${label} exited with ${code}:\n${whyItStopped(output)}`))))
   })
 }
 
