@@ -7,6 +7,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { idOf } from '../access/user'
 import { lexicalToText } from '../lib/lexical'
+import { execFor } from '../services/transactionSql'
 import { compactText, indexTokens, normalizeThai } from '../lib/thaiText'
 import { SEARCH_SLUG, searchPool } from './schema'
 
@@ -123,9 +124,15 @@ function manualBody(doc: Doc): string {
 const headKeyOf = (type: string, tokensTitle: string, tokensTags: string) =>
   createHash('sha1').update(`${type}\n${tokensTitle}\n${tokensTags}`).digest('hex')
 
-/** Adds the document's head to search_heads unless an identical one is there (heads are content-addressed). */
+/**
+ * Adds the document's head to search_heads unless an identical one is there (heads are
+ * content-addressed). In the writing request's transaction: a second pool connection taken while
+ * the transaction holds one deadlocks the pool once as many writes run at once as it has
+ * connections (tests/int/search-pool.test.ts), and a rolled-back write leaves no head behind.
+ */
 export async function ensureHead(req: PayloadRequest, fields: SearchFields & { headText: string }): Promise<void> {
-  await searchPool(req.payload).query(
+  const exec = await execFor(req)
+  await exec(
     `INSERT INTO search_heads (head_key, type, priority, title, tokens_title, tokens_tags, head_text, updated_at, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now()) ON CONFLICT (head_key) DO NOTHING`,
     [fields.headKey, fields.type, fields.priority, fields.title, fields.tokensTitle, fields.tokensTags, fields.headText],

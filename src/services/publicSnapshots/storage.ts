@@ -4,10 +4,12 @@
  * pool and serialised across instances, the TRUNCATE triggers that clear them, and the SQL helpers
  * every other part uses (the pool, or the writing request's transaction).
  */
-import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { PUBLIC_CONTENT_COLLECTIONS } from '../publicContent'
+import { type Row } from '../transactionSql'
+
+export { type Exec, execIn, type Row, type TransactionID } from '../transactionSql'
 
 export const SNAPSHOT_SCHEMA = 'infogo_runtime'
 export const TABLE = `"${SNAPSHOT_SCHEMA}"."public_snapshots"`
@@ -17,34 +19,15 @@ export const KEYS = `"${SNAPSHOT_SCHEMA}"."public_snapshot_keys"`
 const LOCK_DDL = 0x1f05_0001
 export const LOCK_REBUILD = 0x1f05_0002
 
-export type Row = Record<string, unknown>
-export type Exec = (text: string, values?: unknown[]) => Promise<{ rows: Row[] }>
 export type Pool = {
   query: (text: string | { name: string; text: string; values: unknown[] }, values?: unknown[]) => Promise<{ rows: Row[] }>
   connect: () => Promise<{ query: (text: string, values?: unknown[]) => Promise<{ rows: Row[] }>; release: () => void }>
 }
-export type TransactionID = string | number
 
 export const poolOf = (payload: Payload): Pool => {
   const pool = (payload.db as unknown as { pool?: Pool }).pool
   if (!pool) throw new Error('public snapshots need the PostgreSQL adapter (payload.db.pool)')
   return pool
-}
-
-/** Runs SQL in the Payload transaction `transactionID` (its drizzle session), else on the pool. */
-export function execIn(payload: Payload, transactionID?: TransactionID): Exec {
-  const adapter = payload.db as unknown as { sessions?: Record<string, { db: { execute: (q: unknown) => Promise<{ rows: Row[] }> } }> }
-  const db = transactionID !== undefined ? adapter.sessions?.[String(transactionID)]?.db : undefined
-  if (!db) {
-    const pool = poolOf(payload)
-    return (text, values) => pool.query(text, values)
-  }
-  return (text, values = []) => {
-    // `$n` placeholders become drizzle params (scalars only: arrays travel as JSON text).
-    const parts = text.split(/\$(\d+)/)
-    const chunks = parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`))
-    return db.execute(sql.join(chunks, sql.raw('')))
-  }
 }
 
 export const json = (value: unknown) => JSON.stringify(value)

@@ -1,0 +1,38 @@
+/**
+ * Raw SQL inside Payload's transaction for a write. Hooks that query beside Payload must use the
+ * writing request's transaction, not a second pool connection: a transaction waiting for another
+ * connection from the pool it holds one of deadlocks the pool once as many writes run at once as
+ * it has connections.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+
+export type Row = Record<string, unknown>
+export type Exec = (text: string, values?: unknown[]) => Promise<{ rows: Row[] }>
+export type TransactionID = string | number
+
+type Queryable = { query: (text: string, values?: unknown[]) => Promise<{ rows: Row[] }> }
+
+/** Runs SQL in the Payload transaction `transactionID` (its drizzle session), else on the pool. */
+export function execIn(payload: Payload, transactionID?: TransactionID): Exec {
+  const adapter = payload.db as unknown as { pool?: Queryable; sessions?: Record<string, { db: { execute: (q: unknown) => Promise<{ rows: Row[] }> } }> }
+  const db = transactionID !== undefined ? adapter.sessions?.[String(transactionID)]?.db : undefined
+  if (!db) {
+    const pool = adapter.pool
+    if (!pool) throw new Error('raw SQL needs the PostgreSQL adapter (payload.db.pool)')
+    return (text, values) => pool.query(text, values)
+  }
+  return async (text, values = []) => {
+    // Loaded here, not statically: scripts reach this module before Payload's config, and the
+    // adapter imported first can leave the config's top-level await unsettled (src/server/app.ts).
+    const { sql } = await import('@payloadcms/db-postgres')
+    // `$n` placeholders become drizzle params (scalars only: arrays travel as JSON text).
+    const parts = text.split(/\$(\d+)/)
+    const chunks = parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`))
+    return db.execute(sql.join(chunks, sql.raw('')))
+  }
+}
+
+/** SQL in `req`'s transaction when it has one (a write), else on the pool. */
+export async function execFor(req: PayloadRequest): Promise<Exec> {
+  return execIn(req.payload, req.transactionID ? await req.transactionID : undefined)
+}
