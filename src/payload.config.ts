@@ -15,6 +15,7 @@ import { healthEndpoint } from './endpoints/health'
 import { satisfactionExportEndpoint } from './endpoints/satisfactionExport'
 import { reportEndpoints } from './endpoints/reports'
 import { openApiEndpoint } from './endpoints/openapi'
+import { databasePoolMax } from './lib/env'
 import { MEDIA_MAX_BYTES } from './lib/uploads'
 import { readReplicaUrls } from './lib/scaling'
 import { migrations } from './migrations'
@@ -103,7 +104,7 @@ export default buildConfig({
   db: postgresAdapter({
     pool: {
       connectionString: process.env.DATABASE_URL,
-      max: Number(process.env.DATABASE_POOL_MAX || 10),
+      max: databasePoolMax(process.env),
     },
     // Development and tests push the schema; production applies the committed migrations.
     push: !isProduction,
