@@ -5,6 +5,7 @@
  * The production start over the migrations is in production-start.test.ts.
  */
 import { spawn } from 'node:child_process'
+import pg from 'pg'
 
 import { ensureQuestionSet } from '../../src/collections/SurveyQuestionSets/cache'
 import { STANDARD_QUESTION_SET } from '../../src/data/standardQuestionSet'
@@ -103,6 +104,27 @@ describe('the migration', () => {
   })
 })
 
+/** Runs one statement on this worker's database (as its owner: it may create databases). */
+async function onWorkerDatabase<T = unknown>(statement: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: workerDatabaseUrl() })
+  await client.connect()
+  try {
+    return (await client.query(statement, values)).rows as T[]
+  } finally {
+    await client.end()
+  }
+}
+
+/** What every session on database `name` is doing (for a start that never gets ready). */
+async function sessionsOf(name: string): Promise<string> {
+  const rows = await onWorkerDatabase(
+    `SELECT pid, application_name, state, wait_event_type, wait_event, pg_blocking_pids(pid) AS blocked_by, left(query, 160) AS query
+     FROM pg_stat_activity WHERE datname = $1 ORDER BY pid`,
+    [name],
+  )
+  return rows.map((r) => JSON.stringify(r)).join('\n')
+}
+
 describe('pushed databases (development, tests)', () => {
   it('ensureQuestionSet creates one set even when several run at once, and nothing once one exists', async () => {
     await resetDatabase()
@@ -114,14 +136,19 @@ describe('pushed databases (development, tests)', () => {
   })
 
   it('server.ts outside production starts an empty database with the set, even without the demo seed', async () => {
-    await resetDatabase()
+    // A database of its own, new and empty: the start pushes every table, and nothing this file's
+    // own server does on the worker's database can stand in its way.
+    const name = `infogo_empty_${process.env.JEST_WORKER_ID ?? '1'}`
+    const url = workerDatabaseUrl().replace(/\/[^/]+$/, `/${name}`)
+    await onWorkerDatabase(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await onWorkerDatabase(`CREATE DATABASE "${name}"`)
     const port = await findFreePort()
     const child = spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', 'server.ts'], {
       env: {
         ...process.env,
         NODE_OPTIONS: '',
         NODE_ENV: 'test',
-        DATABASE_URL: workerDatabaseUrl(),
+        DATABASE_URL: url,
         PORT: String(port),
         INFOGO_NO_NEXT: 'true',
         JOBS_AUTORUN: 'false',
@@ -133,20 +160,31 @@ describe('pushed databases (development, tests)', () => {
     child.stdout!.on('data', (d) => (output += d))
     child.stderr!.on('data', (d) => (output += d))
     try {
+      // Well inside the test's own limit, so a start that hangs says where it waits.
+      const deadline = Date.now() + 150_000
       let healthy = false
-      for (let i = 0; i < 400 && !healthy && child.exitCode === null; i++) {
+      while (!healthy && child.exitCode === null && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 250))
         healthy = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false)
       }
-      if (!healthy) throw new Error(`server did not start:\n${output.slice(-3000)}`)
+      if (!healthy) throw new Error(`server did not start (exit code ${child.exitCode}):\n${output.slice(-3000)}\n--- the database's sessions ---\n${await sessionsOf(name)}`)
       const listed = await api(`http://127.0.0.1:${port}`).get('/api/survey-question-sets?depth=0')
       expect(listed.body.docs.map((d: any) => [d.version, d.active, d.title])).toEqual([[1, true, STANDARD_QUESTION_SET.title]])
       // SEED=false: the demo data did not come with it.
-      expect((await t.payload.count({ collection: 'agencies', overrideAccess: true })).totalDocs).toBe(0)
+      const db = new pg.Client({ connectionString: url })
+      await db.connect()
+      try {
+        expect((await db.query('SELECT count(*)::int AS n FROM agencies')).rows).toEqual([{ n: 0 }])
+      } finally {
+        await db.end()
+      }
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await exited
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGTERM')
+        await exited
+      }
+      await onWorkerDatabase(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
     }
   }, 240_000)
 })
