@@ -128,7 +128,7 @@ const headKeyOf = (type: string, tokensTitle: string, tokensTags: string) =>
  * Adds the document's head to search_heads unless an identical one is there (heads are
  * content-addressed). In the writing request's transaction: a second pool connection taken while
  * the transaction holds one deadlocks the pool once as many writes run at once as it has
- * connections (tests/int/search-pool.test.ts), and a rolled-back write leaves no head behind.
+ * connections (tests/int/search-concurrency.test.ts), and a rolled-back write leaves no head behind.
  */
 export async function ensureHead(req: PayloadRequest, fields: SearchFields & { headText: string }): Promise<void> {
   const exec = await execFor(req)

@@ -80,7 +80,27 @@ export function searchPool(payload: Payload): import('pg').Pool {
   return (payload.db as unknown as PostgresAdapter).pool as unknown as import('pg').Pool
 }
 
+/** The columns and indexes ENSURE_SEARCH_SQL makes, read from its statements. */
+const ENSURED_COLUMNS = ENSURE_SEARCH_SQL.flatMap((s) => {
+  const found = /^ALTER TABLE (\w+) ADD COLUMN IF NOT EXISTS (\w+)/.exec(s)
+  return found ? [{ table: found[1], column: found[2] }] : []
+})
+const ENSURED_INDEXES = ENSURE_SEARCH_SQL.flatMap((s) => /^CREATE INDEX IF NOT EXISTS (\w+)/.exec(s)?.[1] ?? [])
+
+/**
+ * Runs ENSURE_SEARCH_SQL unless the catalog shows all of it there already. The check takes no
+ * lock; ALTER TABLE would take an exclusive one on every start even when the column exists, so a
+ * starting instance would wait behind (and hold up) the running instances' searches and writes.
+ */
 export async function ensureSearchSchema(payload: Payload): Promise<void> {
   const pool = searchPool(payload)
+  const { rows } = await pool.query<{ missing: boolean }>(
+    `SELECT NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')
+        OR EXISTS (SELECT 1 FROM unnest($1::text[], $2::text[]) AS c(tbl, col)
+                   WHERE NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(c.tbl) AND attname = c.col AND NOT attisdropped))
+        OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS i(name) WHERE to_regclass(i.name) IS NULL) AS missing`,
+    [ENSURED_COLUMNS.map((c) => c.table), ENSURED_COLUMNS.map((c) => c.column), ENSURED_INDEXES],
+  )
+  if (!rows[0]?.missing) return
   for (const statement of ENSURE_SEARCH_SQL) await pool.query(statement)
 }
