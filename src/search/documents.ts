@@ -7,8 +7,8 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { idOf } from '../access/user'
 import { lexicalToText } from '../lib/lexical'
-import { execFor } from '../services/transactionSql'
 import { compactText, indexTokens, normalizeThai } from '../lib/thaiText'
+import { execFor } from '../services/transactionSql'
 import { SEARCH_SLUG, searchPool } from './schema'
 
 export const SEARCHABLE = ['manuals', 'other-services', 'service-points', 'agencies'] as const
