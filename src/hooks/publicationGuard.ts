@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest, type RequestContext } from 'payload'
 
 import { bilingual } from '../lib/messages'
+import { transactionSession } from '../services/transactionSql'
 
 /** Set on `req.context` only by a workflow service after it has authorised the step. */
 export const WORKFLOW_WRITE = 'workflowWrite'
@@ -16,11 +17,9 @@ export const isTrustedWrite = (context: RequestContext | undefined): boolean =>
  * Returns false when `req` has no transaction (nothing to lock in).
  */
 export async function lockDocumentRow(req: PayloadRequest, table: string, id: number | string): Promise<boolean> {
-  if (!req.transactionID) return false
-  const adapter = req.payload.db as unknown as { sessions?: Record<string, { db: { execute: (query: unknown) => Promise<unknown> } }> }
-  const session = adapter.sessions?.[String(await req.transactionID)]
+  const session = await transactionSession(req)
   if (!session) return false
-  await session.db.execute(sql`SELECT id FROM ${sql.identifier(table)} WHERE id = ${id} FOR UPDATE`)
+  await session.execute(sql`SELECT id FROM ${sql.identifier(table)} WHERE id = ${id} FOR UPDATE`)
   return true
 }
 

@@ -7,6 +7,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import { CONTENT_CHANNEL, localInvalidators } from './publicContent'
+import { transactionSession } from './transactionSql'
 
 type Drizzle = { execute: (query: unknown) => Promise<unknown> }
 
@@ -16,8 +17,6 @@ type Drizzle = { execute: (query: unknown) => Promise<unknown> }
  */
 export async function notifyPublicContentChanged(req: PayloadRequest): Promise<void> {
   localInvalidators.forEach((invalidate) => invalidate())
-  const adapter = req.payload.db as unknown as { sessions?: Record<string, { db: Drizzle }>; drizzle: Drizzle }
-  const transactionID = req.transactionID ? await req.transactionID : undefined
-  const db = (transactionID && adapter.sessions?.[String(transactionID)]?.db) || adapter.drizzle
+  const db = (await transactionSession(req)) ?? (req.payload.db as unknown as { drizzle: Drizzle }).drizzle
   await db.execute(sql`select pg_notify(${CONTENT_CHANNEL}, '')`)
 }

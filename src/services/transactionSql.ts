@@ -11,13 +11,21 @@ export type Exec = (text: string, values?: unknown[]) => Promise<{ rows: Row[] }
 export type TransactionID = string | number
 
 type Queryable = { query: (text: string, values?: unknown[]) => Promise<{ rows: Row[] }> }
+/** A Payload transaction's drizzle session: `execute` runs a drizzle `sql` query inside it. */
+export type TransactionSession = { execute: (query: unknown) => Promise<{ rows: Row[] }> }
+
+const sessionsOf = (payload: Payload) => (payload.db as unknown as { sessions?: Record<string, { db: TransactionSession }> }).sessions
+
+/** The drizzle session of `req`'s transaction, or undefined when it has none. */
+export async function transactionSession(req: PayloadRequest): Promise<TransactionSession | undefined> {
+  return req.transactionID ? sessionsOf(req.payload)?.[String(await req.transactionID)]?.db : undefined
+}
 
 /** Runs SQL in the Payload transaction `transactionID` (its drizzle session), else on the pool. */
 export function execIn(payload: Payload, transactionID?: TransactionID): Exec {
-  const adapter = payload.db as unknown as { pool?: Queryable; sessions?: Record<string, { db: { execute: (q: unknown) => Promise<{ rows: Row[] }> } }> }
-  const db = transactionID !== undefined ? adapter.sessions?.[String(transactionID)]?.db : undefined
+  const db = transactionID !== undefined ? sessionsOf(payload)?.[String(transactionID)]?.db : undefined
   if (!db) {
-    const pool = adapter.pool
+    const pool = (payload.db as unknown as { pool?: Queryable }).pool
     if (!pool) throw new Error('raw SQL needs the PostgreSQL adapter (payload.db.pool)')
     return (text, values) => pool.query(text, values)
   }
