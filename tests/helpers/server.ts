@@ -11,6 +11,29 @@ export function workerDatabaseUrl(): string {
   return template.replace('__DB__', `infogo_test_${process.env.JEST_WORKER_ID ?? '1'}`)
 }
 
+/** Runs one statement on this worker's database (as its owner, who may create databases). */
+export async function queryWorkerDatabase<T = Record<string, unknown>>(statement: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: workerDatabaseUrl() })
+  await client.connect()
+  try {
+    return (await client.query(statement, values)).rows as T[]
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * A new, empty database beside this worker's, `<prefix>_<worker>` (dropped first if a killed run
+ * left it): for tests that need a database nothing else has touched (migrations, a first start).
+ */
+export async function createScratchDatabase(prefix: string): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${process.env.JEST_WORKER_ID ?? '1'}`
+  const drop = async () => void (await queryWorkerDatabase(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
+  await drop()
+  await queryWorkerDatabase(`CREATE DATABASE "${name}"`)
+  return { name, url: workerDatabaseUrl().replace(/\/[^/]+$/, `/${name}`), drop }
+}
+
 /** Empties every table of this worker's database, so each test file starts from nothing. */
 export async function resetDatabase(url = workerDatabaseUrl()): Promise<void> {
   const client = new pg.Client({ connectionString: url })

@@ -11,7 +11,7 @@ import pg from 'pg'
 
 import { loadWorkingCalendar } from '../../src/collections/ExtraHolidays/calendar'
 import * as extraHolidaysDate from '../../src/migrations/20261203_100500_extra_holidays_date'
-import { api, createOfficer, startTestServer, type TestServer, workerDatabaseUrl } from '../helpers/server'
+import { api, createOfficer, createScratchDatabase, queryWorkerDatabase, startTestServer, type TestServer } from '../helpers/server'
 
 let t: TestServer
 let admin: Awaited<ReturnType<typeof createOfficer>>
@@ -95,20 +95,11 @@ describe('the date of an extra holiday', () => {
 })
 
 describe('the migration from the text column', () => {
-  const dbName = `infogo_holidays_${process.env.JEST_WORKER_ID ?? '1'}`
-  const dbUrl = workerDatabaseUrl().replace(/\/[^/]+$/, `/${dbName}`)
-  const asSuperuser = async (sql: string) => {
-    const client = new pg.Client({ connectionString: workerDatabaseUrl() })
-    await client.connect()
-    await client.query(sql).finally(() => client.end())
-  }
-
   it('keeps each stored day (up; a พ.ศ. year becomes CE), and gives the CE text back (down)', async () => {
-    await asSuperuser(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
-    await asSuperuser(`CREATE DATABASE "${dbName}"`)
+    const database = await createScratchDatabase('infogo_holidays')
     // The session's zone must not matter: a server in UTC or in Bangkok migrates alike.
-    await asSuperuser(`ALTER DATABASE "${dbName}" SET timezone TO 'America/New_York'`)
-    const pool = new pg.Pool({ connectionString: dbUrl })
+    await queryWorkerDatabase(`ALTER DATABASE "${database.name}" SET timezone TO 'America/New_York'`)
+    const pool = new pg.Pool({ connectionString: database.url })
     try {
       // The table as the initial migration made it.
       await pool.query(`
@@ -131,7 +122,7 @@ describe('the migration from the text column', () => {
       expect(down.rows.map((r) => r.date)).toEqual(['2026-04-21', '2026-12-31', '2027-01-02'])
     } finally {
       await pool.end()
-      await asSuperuser(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
+      await database.drop()
     }
   })
 })

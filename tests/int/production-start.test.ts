@@ -7,26 +7,14 @@ import pg from 'pg'
 
 import { STANDARD_QUESTION_SET } from '../../src/data/standardQuestionSet'
 import { findFreePort } from '../../src/db/embedded'
-import { api, workerDatabaseUrl } from '../helpers/server'
+import { api, createScratchDatabase } from '../helpers/server'
 
 let child: ChildProcess | undefined
 let output = ''
-const dbName = `infogo_prod_${process.env.JEST_WORKER_ID ?? '1'}`
-const dbUrl = workerDatabaseUrl().replace(/\/[^/]+$/, `/${dbName}`)
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: workerDatabaseUrl() })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
+let database: Awaited<ReturnType<typeof createScratchDatabase>>
 
 beforeAll(async () => {
-  await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
-  await adminQuery(`CREATE DATABASE "${dbName}"`)
+  database = await createScratchDatabase('infogo_prod')
 })
 
 afterAll(async () => {
@@ -34,6 +22,7 @@ afterAll(async () => {
     child.kill('SIGTERM')
     await new Promise((resolve) => child!.once('exit', resolve))
   }
+  await database?.drop()
 })
 
 it('applies the committed migrations on an empty database, serves the API, and stops cleanly on SIGTERM', async () => {
@@ -43,7 +32,7 @@ it('applies the committed migrations on an empty database, serves the API, and s
       ...process.env,
       NODE_ENV: 'production',
       NODE_OPTIONS: '--no-deprecation',
-      DATABASE_URL: dbUrl,
+      DATABASE_URL: database.url,
       PAYLOAD_SECRET: 'production-test-secret',
       PORT: String(port),
       INFOGO_NO_NEXT: 'true',
@@ -64,7 +53,7 @@ it('applies the committed migrations on an empty database, serves the API, and s
   }
   if (!healthy) throw new Error(`server did not start:\n${output.slice(-3000)}`)
 
-  const client = new pg.Client({ connectionString: dbUrl })
+  const client = new pg.Client({ connectionString: database.url })
   await client.connect()
   const migrations = await client.query('SELECT name FROM payload_migrations')
   await client.end()

@@ -13,7 +13,7 @@ import { findFreePort } from '../../src/db/embedded'
 import { down, up } from '../../src/migrations/20261203_074000_standard_question_set'
 import { rebuildPublicSnapshots } from '../../src/services/publicSnapshots'
 import { createAgencyTree, createServicePoint } from '../helpers/fixtures'
-import { api, resetDatabase, startTestServer, workerDatabaseUrl, type TestServer } from '../helpers/server'
+import { api, createScratchDatabase, queryWorkerDatabase, resetDatabase, startTestServer, type TestServer } from '../helpers/server'
 import { clearRateLimits, clientHeaders, createQuestionSet, rating } from '../helpers/survey'
 
 let t: TestServer
@@ -104,20 +104,9 @@ describe('the migration', () => {
   })
 })
 
-/** Runs one statement on this worker's database (as its owner: it may create databases). */
-async function onWorkerDatabase<T = unknown>(statement: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: workerDatabaseUrl() })
-  await client.connect()
-  try {
-    return (await client.query(statement, values)).rows as T[]
-  } finally {
-    await client.end()
-  }
-}
-
 /** What every session on database `name` is doing (for a start that never gets ready). */
 async function sessionsOf(name: string): Promise<string> {
-  const rows = await onWorkerDatabase(
+  const rows = await queryWorkerDatabase(
     `SELECT pid, application_name, state, wait_event_type, wait_event, pg_blocking_pids(pid) AS blocked_by, left(query, 160) AS query
      FROM pg_stat_activity WHERE datname = $1 ORDER BY pid`,
     [name],
@@ -138,10 +127,7 @@ describe('pushed databases (development, tests)', () => {
   it('server.ts outside production starts an empty database with the set, even without the demo seed', async () => {
     // A database of its own, new and empty: the start pushes every table, and nothing this file's
     // own server does on the worker's database can stand in its way.
-    const name = `infogo_empty_${process.env.JEST_WORKER_ID ?? '1'}`
-    const url = workerDatabaseUrl().replace(/\/[^/]+$/, `/${name}`)
-    await onWorkerDatabase(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await onWorkerDatabase(`CREATE DATABASE "${name}"`)
+    const { name, url, drop } = await createScratchDatabase('infogo_empty')
     const port = await findFreePort()
     const child = spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', 'server.ts'], {
       env: {
@@ -184,7 +170,7 @@ describe('pushed databases (development, tests)', () => {
         child.kill('SIGTERM')
         await exited
       }
-      await onWorkerDatabase(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+      await drop()
     }
   }, 240_000)
 })
