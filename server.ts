@@ -6,6 +6,7 @@
 import { processTimeZone } from './src/server/defaultTimeZone'
 import { takeOverShutdownSignals } from './src/db/embedded'
 import { createInfogoServer, type InfogoServer } from './src/server/app'
+import { loadPayloadConfig } from './src/server/loadConfig'
 import { loginSetupProblem } from './src/lib/localLogin'
 import { runJobsQueueInThisProcess } from './src/services/jobsLeader'
 
@@ -40,7 +41,6 @@ server = await createInfogoServer({ withNext: process.env.INFOGO_NO_NEXT !== 'tr
 // Production's migrations ship OPDC's standard question set; a pushed (development) database gets
 // it here, so ratings work on it as on a fresh installation (even with SEED=false or imported data).
 if (dev) {
-  // Loaded after the config (they import Payload's database adapter; see createInfogoServer).
   const [{ ensureQuestionSet }, { seedIfEmpty }] = await Promise.all([
     import('./src/collections/SurveyQuestionSets/cache'),
     import('./src/server/seed'),
@@ -54,8 +54,7 @@ await server.listen(port)
 // Start the queue's cron now rather than at the first REST request.
 if (process.env.JOBS_AUTORUN !== 'false') {
   const { getPayload } = await import('payload')
-  const { default: config } = await import('./src/payload.config')
-  await getPayload({ config, cron: true })
+  await getPayload({ config: await loadPayloadConfig(), cron: true })
 }
 // A production start with no way to log in (ADMIN_EMAIL's admin included) says so plainly.
 const loginProblem = loginSetupProblem()

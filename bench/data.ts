@@ -18,6 +18,7 @@ import pg from 'pg'
 
 import { districtsOf, PROVINCE_NAMES } from '../src/lib/geography'
 import { lexicalFromParagraphs } from '../src/lib/lexical'
+import { loadPayloadConfig } from '../src/server/loadConfig'
 import { closePayload } from '../src/server/shutdown'
 import { benchDatabase } from './lib'
 
@@ -69,7 +70,7 @@ async function rebuildSnapshots(url: string, onlyStale: boolean): Promise<number
   process.env.DATABASE_URL = url
   process.env.INFOGO_EMBEDDED_DATABASE_URL = ''
   ;(process.env as Record<string, string>).NODE_ENV = 'test'
-  const { default: config } = await import('../src/payload.config')
+  const config = await loadPayloadConfig()
   const { rebuildPublicSnapshots, staleSnapshotCollections } = await import('../src/services/publicSnapshots')
   const payload = await getPayload({ config })
   try {
@@ -109,7 +110,7 @@ async function main() {
     process.env.DATABASE_URL = db.url
     process.env.INFOGO_EMBEDDED_DATABASE_URL = ''
     ;(process.env as Record<string, string>).NODE_ENV = 'test' // push on, quiet logs
-    const { default: config } = await import('../src/payload.config')
+    const config = await loadPayloadConfig()
     const payload = await getPayload({ config })
     const { ensureQuestionSet } = await import('../src/collections/SurveyQuestionSets/cache')
     await closePayload(payload)

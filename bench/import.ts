@@ -14,6 +14,7 @@ import { getPayload } from 'payload'
 
 import { findFreePort, startEmbeddedPostgres } from '../src/db/embedded'
 import { districtsOf, PROVINCE_NAMES } from '../src/lib/geography'
+import { loadPayloadConfig } from '../src/server/loadConfig'
 import { closePayload } from '../src/server/shutdown'
 
 const arg = (name: string, fallback: number) => {
@@ -105,9 +106,7 @@ const port = await findFreePort()
 const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port, databases: ['bench_import'], quiet: true })
 process.env.DATABASE_URL = db.url
 process.env.INFOGO_EMBEDDED_DATABASE_URL = ''
-const { default: config } = await import('../src/payload.config')
-// Loaded after the config: importing @payloadcms/db-postgres (through the importer) before the
-// config's own graph sometimes leaves the config's top-level await unsettled (a hang).
+const config = await loadPayloadConfig()
 const { runImport } = await import('../src/import/run')
 const payload = await getPayload({ config })
 

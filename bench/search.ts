@@ -106,8 +106,6 @@ async function serve(): Promise<void> {
   const { THAI_GEOGRAPHY } = await import('../src/lib/thai-geography')
 
   const server = await createInfogoServer({ withNext: false })
-  // Modules that reach Payload's database adapter load only after the config (createInfogoServer):
-  // loaded before it, the config's top-level await sometimes never settles and this process hangs.
   const { seed } = await import('../src/server/seed')
   const { ENSURE_SEARCH_SQL, searchPool } = await import('../src/search/schema')
   fs.writeFileSync(fingerprintFile, fingerprint)

@@ -7,6 +7,7 @@ import { getPayload } from 'payload'
 
 import { ensureDatabase } from '../src/db/embedded'
 import { exportHsds } from '../src/import/exportHsds'
+import { loadPayloadConfig } from '../src/server/loadConfig'
 import { closePayload } from '../src/server/shutdown'
 
 const option = (name: string) => {
@@ -15,7 +16,7 @@ const option = (name: string) => {
 }
 
 const database = await ensureDatabase()
-const { default: config } = await import('../src/payload.config')
+const config = await loadPayloadConfig()
 const payload = await getPayload({ config })
 const started = Date.now()
 const { dir, counts } = await exportHsds(payload, { outDir: option('out') ?? 'hsds-export', publicBaseUrl: option('base-url') })

@@ -8,6 +8,7 @@ import cliProgress from 'cli-progress'
 import { getPayload } from 'payload'
 
 import { ensureDatabase } from '../src/db/embedded'
+import { loadPayloadConfig } from '../src/server/loadConfig'
 import { closePayload } from '../src/server/shutdown'
 
 const USAGE = 'usage: npm run import -- <files…> [--dry-run] [--report <path.csv|path.json>] [--batch <rows>] [--concurrency <n>]'
@@ -46,9 +47,7 @@ if (!args) {
 }
 
 const database = await ensureDatabase()
-const { default: config } = await import('../src/payload.config')
-// Loaded after the config: importing @payloadcms/db-postgres (through the importer) before the
-// config's own graph sometimes leaves the config's top-level await unsettled (a hang).
+const config = await loadPayloadConfig()
 const { runImport } = await import('../src/import/run')
 const payload = await getPayload({ config })
 

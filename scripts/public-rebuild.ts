@@ -9,12 +9,11 @@ import '../src/server/defaultTimeZone'
 import { getPayload } from 'payload'
 
 import { ensureDatabase } from '../src/db/embedded'
+import { loadPayloadConfig } from '../src/server/loadConfig'
 import { closePayload } from '../src/server/shutdown'
 
 const database = await ensureDatabase()
-const { default: config } = await import('../src/payload.config')
-// After the config: a static import of the database adapter before it can leave the config's
-// top-level await unsettled (see src/server/app.ts).
+const config = await loadPayloadConfig()
 const { rebuildPublicSnapshots } = await import('../src/services/publicSnapshots')
 const payload = await getPayload({ config })
 const collections = process.argv.slice(2).filter((a) => !a.startsWith('-'))

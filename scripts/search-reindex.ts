@@ -7,10 +7,11 @@ import { createLocalReq, getPayload } from 'payload'
 
 import { ensureDatabase } from '../src/db/embedded'
 import { reindexAll } from '../src/search/documents'
+import { loadPayloadConfig } from '../src/server/loadConfig'
 import { closePayload } from '../src/server/shutdown'
 
 const database = await ensureDatabase()
-const { default: config } = await import('../src/payload.config')
+const config = await loadPayloadConfig()
 const payload = await getPayload({ config })
 const started = Date.now()
 const req = await createLocalReq({ context: { systemWrite: true } }, payload)

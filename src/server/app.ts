@@ -13,6 +13,7 @@ import { createPublicCache } from './publicCache'
 import type { PublicSnapshots } from './publicSnapshots'
 import { loginFastRefusal } from './loginFastRefusal'
 import { securityHeaders } from './securityHeaders'
+import { loadPayloadConfig } from './loadConfig'
 import { closePayload } from './shutdown'
 
 export type InfogoServer = {
@@ -39,9 +40,7 @@ export type ServerOptions = {
  */
 export async function createInfogoServer(options: ServerOptions = {}): Promise<InfogoServer> {
   const database = await ensureDatabase()
-  const { default: config } = await import('../payload.config')
-  // Modules that import Payload's database adapter load after the config: imported statically
-  // before it, the config's top-level await sometimes never settles (node exits with code 13).
+  const config = await loadPayloadConfig()
   const [{ anonymousSiteSearch }, { createPublicSnapshots }, { surveyIntakeMiddleware }] = await Promise.all([
     import('../search/endpoint'),
     import('./publicSnapshots'),

@@ -4,6 +4,7 @@
  * connection from the pool it holds one of deadlocks the pool once as many writes run at once as
  * it has connections.
  */
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 export type Row = Record<string, unknown>
@@ -30,9 +31,6 @@ export function execIn(payload: Payload, transactionID?: TransactionID): Exec {
     return (text, values) => pool.query(text, values)
   }
   return async (text, values = []) => {
-    // Loaded here, not statically: scripts reach this module before Payload's config, and the
-    // adapter imported first can leave the config's top-level await unsettled (src/server/app.ts).
-    const { sql } = await import('@payloadcms/db-postgres')
     // `$n` placeholders become drizzle params (scalars only: arrays travel as JSON text).
     const parts = text.split(/\$(\d+)/)
     const chunks = parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`))

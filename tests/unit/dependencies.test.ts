@@ -44,7 +44,7 @@ function staticChains(result: ICruiseResult, entry: string, target: RegExp): str
     })
 }
 
-const DATABASE_ADAPTER = /node_modules\/@payloadcms\/db-postgres\/dist\/index\.js$/
+const LEXICAL = /node_modules\/(lexical|@lexical\/[^/]+|@payloadcms\/richtext-lexical)\//
 // The browser tests' seed runs as a process of its own too (tests/e2e/helpers/site.ts).
 const SEED_SITE = 'tests/e2e/helpers/seedSite.ts'
 const ENTRY_POINTS = /^(server\.ts|scripts\/[^/]+\.ts|bench\/[^/]+\.ts|tests\/e2e\/helpers\/seedSite\.ts)$/
@@ -60,14 +60,15 @@ test('every import in src, server.ts, scripts and bench keeps to the layers', ()
   expect(tree.summary.violations.map(describeViolation)).toEqual([])
 })
 
-// Imported statically before the config's own dynamic import, Payload's database adapter sometimes
-// leaves the config's top-level await unsettled and node exits with code 13 (src/server/app.ts).
-test('no entry point loads Payload\'s database adapter before the config', () => {
+// Lexical's Node entry files each hold a top-level await; evaluated side by side, as a static
+// graph does, they sometimes never settle (node exits with code 13). Entry points load them one at
+// a time through loadPayloadConfig (src/server/loadConfig.ts), so none may reach them statically.
+test('no entry point reaches Lexical through static imports', () => {
   const entries = tree.modules.map((m) => m.source).filter((s) => ENTRY_POINTS.test(s))
   expect(entries).toEqual(expect.arrayContaining(['server.ts', SEED_SITE]))
-  expect(entries.flatMap((entry) => staticChains(tree, entry, DATABASE_ADAPTER))).toEqual([])
+  expect(entries.flatMap((entry) => staticChains(tree, entry, LEXICAL))).toEqual([])
   // The walk does find a static chain where there is one.
-  expect(staticChains(tree, 'src/collections/RoleTokens/automatic.ts', DATABASE_ADAPTER)).toHaveLength(1)
+  expect(staticChains(tree, 'src/payload.config.ts', LEXICAL).length).toBeGreaterThan(0)
 })
 
 test('the rules catch a collection importing the host, impure src/lib and a folder cycle', async () => {

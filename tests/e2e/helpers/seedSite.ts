@@ -5,14 +5,14 @@
  */
 import { getPayload } from 'payload'
 
+import { loadPayloadConfig } from '../../../src/server/loadConfig'
 import { closePayload } from '../../../src/server/shutdown'
 
 const SYSTEM = { overrideAccess: true, context: { systemWrite: true } } as const
 
-// The config first, the seed after it, as scripts/seed.ts does: the seed reaches Payload's database
-// adapter, and imported statically before the config it sometimes leaves the config's top-level
-// await unsettled (node exits with code 13; tests/unit/dependencies.test.ts checks this file too).
-const { default: config } = await import('../../../src/payload.config')
+// Through loadPayloadConfig, as every entry point (src/server/loadConfig.ts; checked for this file
+// too by tests/unit/dependencies.test.ts).
+const config = await loadPayloadConfig()
 const payload = await getPayload({ config })
 const { seed } = await import('../../../src/server/seed')
 await seed(payload)
