@@ -70,6 +70,17 @@ it('reminds the unit once per due notice, marks the case overdue, and stops once
   expect((await t.payload.findByID({ collection: 'delay-notices', id: created.id, overrideAccess: true })).state).toBe('open')
 })
 
+it('reminds the unit once when two runs meet the same due notice at once', async () => {
+  const owed = (await a.otherUnitOfficer.api.post('/api/delay-notices', caseData(a, { servicePoint: a.otherUnit.id, receivedAt: daysAgo(30) }))).body.doc
+  expect(owed.state).toBe('overdue')
+  // Two jobs on the queue run side by side (the cron's and one started over REST, say).
+  const jobs = await Promise.all([1, 2].map(() => t.payload.jobs.queue({ task: 'delayNoticeReminders', input: {}, queue: 'delay-notices' })))
+  const result = await t.payload.jobs.run({ queue: 'delay-notices' })
+  expect(jobs.map((job) => result.jobStatus?.[String(job.id)]?.status)).toEqual(['success', 'success'])
+  const reminders = (await notificationsOf(a.otherUnitOfficer)).filter((n) => n.link === `/admin/collections/delay-notices/${owed.id}`)
+  expect(reminders).toHaveLength(1)
+})
+
 it('reminds the central officers when the unit has no officer, and ignores decided cases', async () => {
   const lonely = await t.payload.create({
     collection: 'service-points',

@@ -10,6 +10,7 @@ import {
   retentionCutoff,
 } from '../../lib/delay'
 import { formatDateFor, formatThaiDate } from '../../lib/thaiDate'
+import { execFor } from '../../services/transactionSql'
 import { notify, type Recipient } from '../Notifications/notify'
 
 const SYSTEM = { overrideAccess: true, context: { systemWrite: true } } as const
@@ -47,6 +48,19 @@ async function unitRecipients(req: PayloadRequest, c: OpenCase): Promise<Recipie
   return chosen.map((u) => ({ id: u.id, email: (u as { email?: string }).email }))
 }
 
+/** Marks the case reminded for `due` unless it already is; false when another run got there first. */
+async function claimReminder(req: PayloadRequest, id: number, due: Date): Promise<boolean> {
+  const exec = await execFor(req)
+  const { rows } = await exec('UPDATE delay_notices SET reminded_for = $1 WHERE id = $2 AND reminded_for IS DISTINCT FROM $1 RETURNING id', [due.toISOString(), id])
+  return rows.length > 0
+}
+
+/** Gives a claim back when the reminder could not be made, so the task's retry makes it. */
+async function releaseReminder(req: PayloadRequest, id: number, previous: string | null): Promise<void> {
+  const exec = await execFor(req)
+  await exec('UPDATE delay_notices SET reminded_for = $1 WHERE id = $2', [previous, id])
+}
+
 /**
  * Finds the undecided cases whose next notice falls due within a day (or is late), reminds the
  * unit once per due date (in the admin, and by email when an adapter is configured), and
@@ -72,22 +86,29 @@ export async function runDelayReminders(req: PayloadRequest, now = new Date()) {
     const state = delayState({ nextNoticeDueAt: next, now })
     const remind = reminderDue({ nextNoticeDueAt: next, remindedFor: doc.remindedFor, now })
     if (!remind && state === doc.state) continue
-    if (remind && next) {
+    // Claimed in one statement before anyone is told: a run beside this one (the cron and a run
+    // started over REST) waits on the row, then finds it claimed and reminds nobody twice.
+    const claimed = remind && next ? await claimReminder(req, doc.id, next) : false
+    if (claimed && next) {
       const code = formatTrackingCode(doc.trackingCode)
       const process = typeof doc.process === 'object' && doc.process ? (doc.process.name ?? '') : ''
       const late = next.getTime() <= now.getTime()
-      emails.push(
-        await notify(req, await unitRecipients(req, doc), {
-          th: late
-            ? `เลยกำหนดแจ้งเหตุล่าช้าเรื่อง ${code} ${process} (กำหนด ${formatThaiDate(next, { withTime: true, short: true })})`
-            : `ต้องแจ้งเหตุล่าช้าเรื่อง ${code} ${process} ภายใน ${formatThaiDate(next, { withTime: true, short: true })}`,
-          en: late
-            ? `The delay notice for ${code} is late (due ${formatDateFor('en', next, true)})`
-            : `Send the delay notice for ${code} by ${formatDateFor('en', next, true)}`,
-          link: `/admin/collections/delay-notices/${doc.id}`,
-          topic: 'delay-notice',
-        }),
-      )
+      const message = {
+        th: late
+          ? `เลยกำหนดแจ้งเหตุล่าช้าเรื่อง ${code} ${process} (กำหนด ${formatThaiDate(next, { withTime: true, short: true })})`
+          : `ต้องแจ้งเหตุล่าช้าเรื่อง ${code} ${process} ภายใน ${formatThaiDate(next, { withTime: true, short: true })}`,
+        en: late
+          ? `The delay notice for ${code} is late (due ${formatDateFor('en', next, true)})`
+          : `Send the delay notice for ${code} by ${formatDateFor('en', next, true)}`,
+        link: `/admin/collections/delay-notices/${doc.id}`,
+        topic: 'delay-notice',
+      }
+      try {
+        emails.push(await notify(req, await unitRecipients(req, doc), message))
+      } catch (error) {
+        await releaseReminder(req, doc.id, doc.remindedFor)
+        throw error
+      }
       reminded += 1
     }
     if (state === 'overdue' && doc.state !== 'overdue') markedOverdue += 1
