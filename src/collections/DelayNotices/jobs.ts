@@ -112,10 +112,11 @@ export async function runDelayReminders(req: PayloadRequest, now = new Date()) {
       reminded += 1
     }
     if (state === 'overdue' && doc.state !== 'overdue') markedOverdue += 1
+    // The hooks refresh the stored state (the claim has written remindedFor).
     await req.payload.update({
       collection: 'delay-notices',
       id: doc.id,
-      data: remind && next ? { remindedFor: next.toISOString() } : {},
+      data: {},
       depth: 0,
       req,
       ...SYSTEM,
