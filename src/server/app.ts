@@ -6,13 +6,15 @@ import { getPayload, handleEndpoints } from 'payload'
 import { mountDigitalId } from '../auth/digitalId'
 import { ensureDatabase, type EmbeddedDatabase } from '../db/embedded'
 import { trustProxySetting } from '../lib/scaling'
+import { anonymousSiteSearch } from '../search/endpoint'
 import { releaseJobsLock } from '../services/jobsLeader'
 import { CACHEABLE_PUBLIC_PATHS, listenForContentChanges } from '../services/publicContent'
 import { payloadRestHandler } from './payloadRest'
 import { createPublicCache } from './publicCache'
-import type { PublicSnapshots } from './publicSnapshots'
+import { createPublicSnapshots, type PublicSnapshots } from './publicSnapshots'
 import { loginFastRefusal } from './loginFastRefusal'
 import { securityHeaders } from './securityHeaders'
+import { surveyIntakeMiddleware } from './surveyIntake'
 import { loadPayloadConfig } from './loadConfig'
 import { closePayload } from './shutdown'
 
@@ -41,11 +43,6 @@ export type ServerOptions = {
 export async function createInfogoServer(options: ServerOptions = {}): Promise<InfogoServer> {
   const database = await ensureDatabase()
   const config = await loadPayloadConfig()
-  const [{ anonymousSiteSearch }, { createPublicSnapshots }, { surveyIntakeMiddleware }] = await Promise.all([
-    import('../search/endpoint'),
-    import('./publicSnapshots'),
-    import('./surveyIntake'),
-  ])
   const payload = await getPayload({ config })
   // A dropped connection (database restart, failover) must not crash the process: the pool
   // reconnects on the next query and /api/health reports 503 meanwhile.
