@@ -111,16 +111,10 @@ export async function runDelayReminders(req: PayloadRequest, now = new Date()) {
       }
       reminded += 1
     }
-    if (state === 'overdue' && doc.state !== 'overdue') markedOverdue += 1
-    // The hooks refresh the stored state (the claim has written remindedFor).
-    await req.payload.update({
-      collection: 'delay-notices',
-      id: doc.id,
-      data: {},
-      depth: 0,
-      req,
-      ...SYSTEM,
-    })
+    if (state === doc.state) continue
+    if (state === 'overdue') markedOverdue += 1
+    // Saved so the hooks refresh the stored state (the claim has already written remindedFor).
+    await req.payload.update({ collection: 'delay-notices', id: doc.id, data: {}, depth: 0, req, ...SYSTEM })
   }
   for (const send of emails) await send()
   return { reminded, markedOverdue }
